@@ -1,0 +1,14 @@
+/*
+ * datadir: where narrate's data (voices/, pronunciations/) lives.
+ *
+ * In order: $NARRATE_DATADIR; the directory holding the running binary when
+ * it has voices/ and pronunciations/ (a source checkout); then the install
+ * directory, PREFIX/share/narrate.
+ */
+#ifndef NARRATE_DATADIR_H
+#define NARRATE_DATADIR_H
+
+/* The data directory; a static string, never NULL (it may not exist). */
+const char *datadir_get(void);
+
+#endif

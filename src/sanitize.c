@@ -1,0 +1,183 @@
+/*
+ * sanitize: the text guard in front of espeak-ng (see sanitize.h).
+ */
+#include "sanitize.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Decodes one UTF-8 sequence (input is already validated); returns its
+ * length and stores the code point. */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	if (s[0] < 0x80 || len < 2) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		*cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
+		*cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	if ((s[0] & 0xF8) == 0xF0 && len >= 4) {
+		*cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static bool is_dropped(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) ||  /* zero-width, LRM, RLM */
+	       (cp >= 0x202A && cp <= 0x202E) ||  /* bidi embeddings, overrides */
+	       (cp >= 0x2066 && cp <= 0x2069) ||  /* bidi isolates */
+	       cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFC;
+}
+
+static bool is_combining(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+size_t sanitize_text(const char *in, size_t len, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t changed = 0;
+	int marks = 0;
+	buf_grow(out, len);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\n' || cp == '\r') {
+			buf_addc(out, cp == '\n' ? '\n' : ' ');
+			marks = 0;
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			buf_addc(out, ' ');
+			changed++;
+		} else if (is_dropped(cp)) {
+			changed++;
+		} else if (is_combining(cp)) {
+			if (++marks <= 8)
+				buf_add(out, s + i, n);
+			else
+				changed++;
+		} else if (cp == '[' && i + 1 < len && s[i + 1] == '[') {
+			/* "[[" switches espeak-ng into phoneme input */
+			buf_adds(out, "[ ");
+			changed++;
+		} else {
+			buf_add(out, s + i, n);
+			marks = 0;
+		}
+		i += n;
+	}
+	return changed;
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+static bool is_letter_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/*
+ * Length of a "letter + dot" unit starting at s (e.g. "a.", "é.", "a ." or
+ * "A.B." counts as two), or 0.  A letter is an ASCII letter or one UTF-8
+ * character.
+ */
+static size_t dotted_unit(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	if (i >= len || !is_letter_byte(s[i]))
+		return 0;
+	if (s[i] >= 0x80) {
+		i++;
+		while (i < len && (s[i] & 0xC0) == 0x80)
+			i++;
+	} else {
+		i++;
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i < len && s[i] == '.')
+		return i + 1;
+	return 0;
+}
+
+void sanitize_for_engine(const char *in, size_t len, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t token = 0;     /* bytes since the last space */
+	int dotted = 0;       /* letter-dot units in a row */
+	int apos = 0;         /* apostrophes in this token */
+	bool at_word_start = true;
+	buf_grow(out, len + len / 8);
+	for (size_t i = 0; i < len;) {
+		if (s[i] == '[' && i + 1 < len && s[i + 1] == '[') {
+			/* a lexicon phoneme group: copy it whole */
+			const char *end = memmem(in + i + 2, len - i - 2, "]]", 2);
+			size_t n = end ? (size_t)(end - (in + i)) + 2 : len - i;
+			buf_add(out, in + i, n);
+			i += n;
+			token = 0;
+			dotted = 0;
+			apos = 0;
+			at_word_start = false;
+			continue;
+		}
+		if (at_word_start || (i > 0 && s[i - 1] == '.')) {
+			size_t u = dotted_unit(s + i, len - i);
+			if (u) {
+				if (++dotted > SANITIZE_MAX_DOTTED) {
+					buf_adds(out, ", ");
+					dotted = 1;
+					token = 0;
+				}
+				buf_add(out, s + i, u);
+				i += u;
+				token += u;
+				at_word_start = true;
+				continue;
+			}
+		}
+		unsigned char c = s[i];
+		if (is_space(c)) {
+			buf_addc(out, (char)c);
+			token = 0;
+			apos = 0;
+			at_word_start = true;
+			i++;
+			continue;
+		}
+		if (!(c == '.' || c == ' '))
+			dotted = 0;
+		at_word_start = false;
+		if (c == '\'' && ++apos > 2) {
+			buf_addc(out, ' ');
+			apos = 0;
+			token = 0;
+			i++;
+			continue;
+		}
+		if (token >= SANITIZE_MAX_TOKEN && (c & 0xC0) != 0x80) {
+			buf_addc(out, ' ');
+			token = 0;
+		}
+		buf_addc(out, (char)c);
+		token++;
+		i++;
+	}
+}

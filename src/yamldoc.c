@@ -1,0 +1,400 @@
+/*
+ * yamldoc: libyaml's event stream turned into a checked tree (see yamldoc.h).
+ *
+ * The event API streams, so memory is the tree itself: nodes and strings are
+ * carved from an arena of large blocks that is freed in one go.  Depth is
+ * counted before libyaml's scanner gets quadratic (it has no limit of its own
+ * in 0.2.5), and duplicate keys are found with a hash set per map.
+ */
+#include "yamldoc.h"
+
+#include "buf.h"
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+struct arena_block {
+	struct arena_block *prev;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+static void *arena_alloc(void **arena, size_t n)
+{
+	struct arena_block *b = *arena;
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > (1u << 16) ? n : (1u << 16);
+		struct arena_block *nb = xmalloc(sizeof(*nb) + cap);
+		nb->prev = b;
+		nb->used = 0;
+		nb->cap = cap;
+		*arena = b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static void arena_free(void *arena)
+{
+	struct arena_block *b = arena;
+	while (b) {
+		struct arena_block *prev = b->prev;
+		free(b);
+		b = prev;
+	}
+}
+
+const char *ynode_kind_name(enum ynode_kind kind)
+{
+	switch (kind) {
+	case YNODE_SCALAR: return "a scalar";
+	case YNODE_SEQ: return "a list";
+	case YNODE_MAP: return "a map";
+	}
+	return "a node";
+}
+
+static void vreport(bool is_error, const struct ydoc *doc, const struct ynode *at,
+		    const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+	if (at)
+		buf_addf(&msg, "%s:%u:%u: ", doc->name, at->line, at->col);
+	else
+		buf_addf(&msg, "%s: ", doc->name);
+	buf_vaddf(&msg, fmt, ap);
+	if (is_error)
+		error("%s", msg.data);
+	else
+		warning("%s", msg.data);
+	buf_release(&msg);
+}
+
+int ydoc_error(const struct ydoc *doc, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(true, doc, at, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void ydoc_warning(const struct ydoc *doc, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(false, doc, at, fmt, ap);
+	va_end(ap);
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (const struct ynode *k = map->child; k && k->next; k = k->next->next)
+		if (!strcmp(k->str, key))
+			return k->next;
+	return NULL;
+}
+
+/* Where a parse is: the stack of open collections and their last child. */
+struct frame {
+	struct ynode *node;
+	struct ynode *last;
+};
+
+struct loader {
+	struct ydoc *doc;
+	const char *text;
+	size_t len;
+	struct frame stack[YDOC_MAX_DEPTH + 1];
+	int depth;
+};
+
+/* libyaml's reader errors report mark 1:1; the byte offset is right. */
+static void offset_to_pos(const char *text, size_t len, size_t off, unsigned *line, unsigned *col)
+{
+	unsigned l = 1, c = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static int parser_error(struct loader *ld, yaml_parser_t *p)
+{
+	unsigned line, col;
+	const char *what = p->problem ? p->problem : "malformed YAML";
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_pos(ld->text, ld->len, p->problem_offset, &line, &col);
+	} else {
+		line = (unsigned)p->problem_mark.line + 1;
+		col = (unsigned)p->problem_mark.column + 1;
+	}
+	if (p->error == YAML_READER_ERROR && !strcmp(what, "control characters are not allowed"))
+		what = "control character (YAML allows none but tab and newline)";
+	if (p->context)
+		return error("%s:%u:%u: %s %s", ld->doc->name, line, col, what, p->context);
+	return error("%s:%u:%u: %s", ld->doc->name, line, col, what);
+}
+
+static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yaml_mark_t *m)
+{
+	struct ynode *n = arena_alloc(&ld->doc->arena, sizeof(*n));
+	memset(n, 0, sizeof(*n));
+	n->kind = kind;
+	n->line = (unsigned)m->line + 1;
+	n->col = (unsigned)m->column + 1;
+	n->str = "";
+	return n;
+}
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* Duplicate keys of a finished map; libyaml does not look for them. */
+static int check_duplicates(struct loader *ld, const struct ynode *map)
+{
+	size_t n = map->len / 2;
+	if (n < 2)
+		return 0;
+	size_t cap = 16;
+	while (cap < n * 2)
+		cap *= 2;
+	const struct ynode **slots = xcalloc(cap, sizeof(*slots));
+	int rc = 0;
+	for (const struct ynode *k = map->child; k; k = k->next ? k->next->next : NULL) {
+		size_t i = hash_str(k->str, k->len) & (cap - 1);
+		while (slots[i]) {
+			if (slots[i]->len == k->len && !memcmp(slots[i]->str, k->str, k->len)) {
+				rc = ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
+						k->str, slots[i]->line);
+				goto out;
+			}
+			i = (i + 1) & (cap - 1);
+		}
+		slots[i] = k;
+	}
+out:
+	free(slots);
+	return rc;
+}
+
+static int attach(struct loader *ld, struct ynode *n)
+{
+	if (ld->depth == 0) {
+		if (ld->doc->root)
+			return ydoc_error(ld->doc, n, "more than one document in one file");
+		ld->doc->root = n;
+		return 0;
+	}
+	struct frame *f = &ld->stack[ld->depth - 1];
+	struct ynode *parent = f->node;
+	if (parent->kind == YNODE_MAP && parent->len % 2 == 0 && n->kind != YNODE_SCALAR)
+		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
+				  ynode_kind_name(n->kind));
+	if (f->last)
+		f->last->next = n;
+	else
+		parent->child = n;
+	f->last = n;
+	parent->len++;
+	return 0;
+}
+
+static int check_props(struct loader *ld, const yaml_char_t *anchor, const yaml_char_t *tag,
+		       bool implicit, const yaml_mark_t *m)
+{
+	struct ynode at = { .line = (unsigned)m->line + 1, .col = (unsigned)m->column + 1 };
+	if (anchor)
+		return ydoc_error(ld->doc, &at, "anchors (&%s) are not allowed here", anchor);
+	if (tag && !implicit)
+		return ydoc_error(ld->doc, &at, "tags (%s) are not allowed here", tag);
+	return 0;
+}
+
+static int on_event(struct loader *ld, yaml_event_t *ev)
+{
+	struct ynode *n;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (check_props(ld, ev->data.scalar.anchor, ev->data.scalar.tag,
+				ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit,
+				&ev->start_mark) < 0)
+			return -1;
+		n = new_node(ld, YNODE_SCALAR, &ev->start_mark);
+		n->len = ev->data.scalar.length;
+		char *s = arena_alloc(&ld->doc->arena, n->len + 1);
+		memcpy(s, ev->data.scalar.value, n->len);
+		s[n->len] = '\0';
+		n->str = s;
+		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		if (strlen(s) != n->len)
+			return ydoc_error(ld->doc, n, "NUL character inside a string");
+		return attach(ld, n);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		if (check_props(ld, seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor,
+				seq ? ev->data.sequence_start.tag : ev->data.mapping_start.tag,
+				seq ? ev->data.sequence_start.implicit : ev->data.mapping_start.implicit,
+				&ev->start_mark) < 0)
+			return -1;
+		n = new_node(ld, seq ? YNODE_SEQ : YNODE_MAP, &ev->start_mark);
+		if (attach(ld, n) < 0)
+			return -1;
+		if (ld->depth >= YDOC_MAX_DEPTH)
+			return ydoc_error(ld->doc, n, "nested deeper than %d levels", YDOC_MAX_DEPTH);
+		ld->stack[ld->depth].node = n;
+		ld->stack[ld->depth].last = NULL;
+		ld->depth++;
+		return 0;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		n = ld->stack[--ld->depth].node;
+		if (n->kind == YNODE_MAP)
+			return check_duplicates(ld, n);
+		return 0;
+	case YAML_ALIAS_EVENT: {
+		struct ynode at = { .line = (unsigned)ev->start_mark.line + 1,
+				    .col = (unsigned)ev->start_mark.column + 1 };
+		return ydoc_error(ld->doc, &at, "aliases (*%s) are not allowed here",
+				  ev->data.alias.anchor);
+	}
+	default:
+		return 0;
+	}
+}
+
+/* A quick pre-scan: libyaml's scanner is quadratic in flow nesting depth, so
+ * refuse absurd bracket nesting before handing it the text. */
+static int prescan_depth(struct loader *ld)
+{
+	int depth = 0;
+	for (size_t i = 0; i < ld->len; i++) {
+		char c = ld->text[i];
+		if (c == '#' && (i == 0 || ld->text[i - 1] == ' ' || ld->text[i - 1] == '\n')) {
+			while (i < ld->len && ld->text[i] != '\n')
+				i++;
+		} else if (c == '\'' || c == '"') {
+			/* quoted strings may hold brackets; skip them on the line */
+			size_t j = i + 1;
+			while (j < ld->len && ld->text[j] != c && ld->text[j] != '\n')
+				j++;
+			if (j < ld->len && ld->text[j] == c && i > 0 &&
+			    strchr(" [{,:\n", ld->text[i - 1]))
+				i = j;
+		} else if (c == '[' || c == '{') {
+			if (++depth > YDOC_MAX_DEPTH) {
+				unsigned line, col;
+				offset_to_pos(ld->text, ld->len, i, &line, &col);
+				return error("%s:%u:%u: nested deeper than %d levels",
+					     ld->doc->name, line, col, YDOC_MAX_DEPTH);
+			}
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return 0;
+}
+
+int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_t len)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->name = xstrdup(name);
+	struct loader ld = { .doc = doc, .text = text, .len = len };
+	if (len > YDOC_MAX_BYTES)
+		return error("%s: file is larger than %u MiB; split it into several files",
+			     name, YDOC_MAX_BYTES >> 20);
+	if (prescan_depth(&ld) < 0)
+		return -1;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return error("%s: cannot start the YAML parser", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	int rc = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			rc = parser_error(&ld, &parser);
+			break;
+		}
+		yaml_event_type_t type = ev.type;
+		rc = on_event(&ld, &ev);
+		yaml_event_delete(&ev);
+		if (rc < 0 || type == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (rc < 0)
+		doc->root = NULL;
+	return rc;
+}
+
+int ydoc_load_file(struct ydoc *doc, const char *path)
+{
+	memset(doc, 0, sizeof(*doc));
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		doc->name = xstrdup(path);
+		return error("'%s': %s", path, strerror(errno));
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+		fclose(f);
+		doc->name = xstrdup(path);
+		return error("'%s': not a regular file", path);
+	}
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_add(&b, chunk, n);
+		if (b.len > YDOC_MAX_BYTES)
+			break;
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	int rc;
+	if (bad) {
+		doc->name = xstrdup(path);
+		rc = error("'%s': read error", path);
+	} else {
+		rc = ydoc_load_string(doc, path, b.data ? b.data : "", b.len);
+	}
+	buf_release(&b);
+	return rc;
+}
+
+void ydoc_release(struct ydoc *doc)
+{
+	arena_free(doc->arena);
+	free(doc->name);
+	memset(doc, 0, sizeof(*doc));
+}
