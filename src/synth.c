@@ -1,0 +1,179 @@
+/*
+ * synth: espeak-ng behind a narrow, checked interface (see synth.h).
+ */
+#include "synth.h"
+
+#include "diag.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <string.h>
+
+static int sample_rate;
+static int (*cur_sink)(const int16_t *, size_t, void *);
+static void *cur_ctx;
+static int stopped;
+
+/* SSML is never enabled, but refuse every URI anyway (RELIABILITY 0.3). */
+static int refuse_uri(int type, const char *uri, const char *base)
+{
+	(void)type;
+	(void)uri;
+	(void)base;
+	return 1;
+}
+
+static int on_audio(short *wav, int n, espeak_EVENT *events)
+{
+	(void)events;
+	if (!wav || n <= 0 || !cur_sink)
+		return stopped;
+	if (cur_sink((const int16_t *)wav, (size_t)n, cur_ctx))
+		stopped = 1;
+	return stopped;
+}
+
+int synth_init(void)
+{
+	if (sample_rate > 0)
+		return sample_rate;
+	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL,
+				     espeakINITIALIZE_DONT_EXIT);
+	if (rate <= 0)
+		return error("cannot start espeak-ng (is the espeak-ng-data package installed?)");
+	espeak_SetSynthCallback(on_audio);
+	espeak_SetUriCallback(refuse_uri);
+	sample_rate = rate;
+	return rate;
+}
+
+static bool name_chars_ok(const char *name)
+{
+	/* [a-z0-9-]+ ( "+" [A-Za-z0-9]+ )? */
+	size_t i = 0, n = strlen(name);
+	if (n == 0 || n > 40)
+		return false;
+	while (i < n && ((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+			 name[i] == '-'))
+		i++;
+	if (i == 0)
+		return false;
+	if (i == n)
+		return true;
+	if (name[i] != '+' || i + 1 == n)
+		return false;
+	for (i++; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return false;
+	return true;
+}
+
+static bool in_list(const espeak_VOICE **list, const char *name, size_t len, bool variant)
+{
+	for (; list && *list; list++) {
+		const char *id = (*list)->identifier;
+		const char *nm = (*list)->name;
+		if (variant) {
+			/* variants are identified as "!v/f3" */
+			const char *slash = id ? strrchr(id, '/') : NULL;
+			if (slash && strlen(slash + 1) == len && !strncmp(slash + 1, name, len))
+				return true;
+		} else {
+			const char *lang = (*list)->languages + 1; /* skip priority byte */
+			if (strlen(lang) == len && !strncmp(lang, name, len))
+				return true;
+			if (nm && strlen(nm) == len && !strncmp(nm, name, len))
+				return true;
+		}
+	}
+	return false;
+}
+
+bool synth_voice_known(const char *name)
+{
+	if (!name_chars_ok(name) || !strncmp(name, "mb-", 3))
+		return false;
+	const char *plus = strchr(name, '+');
+	size_t base = plus ? (size_t)(plus - name) : strlen(name);
+	if (!in_list(espeak_ListVoices(NULL), name, base, false))
+		return false;
+	if (!plus)
+		return true;
+	espeak_VOICE spec = { 0 };
+	spec.languages = "variant";
+	return in_list(espeak_ListVoices(&spec), plus + 1, strlen(plus + 1), true);
+}
+
+void synth_list_voices(const char *lang_prefix, bool variants,
+		       void (*fn)(const char *name, const char *lang, void *ctx), void *ctx)
+{
+	espeak_VOICE spec = { 0 };
+	spec.languages = "variant";
+	const espeak_VOICE **list = espeak_ListVoices(variants ? &spec : NULL);
+	size_t pl = strlen(lang_prefix);
+	for (; list && *list; list++) {
+		const char *lang = (*list)->languages + 1;
+		if (variants) {
+			const char *slash = strrchr((*list)->identifier, '/');
+			fn(slash ? slash + 1 : (*list)->identifier, (*list)->name, ctx);
+		} else if (!strncmp(lang, lang_prefix, pl)) {
+			fn(lang, (*list)->name, ctx);
+		}
+	}
+}
+
+int synth_set_voice(const char *name, int rate, int pitch)
+{
+	if (!synth_voice_known(name))
+		return error("unknown espeak-ng voice '%s'", name);
+	if (espeak_SetVoiceByName(name) != EE_OK)
+		return error("espeak-ng cannot load voice '%s'", name);
+	if (rate < espeakRATE_MINIMUM || rate > espeakRATE_MAXIMUM)
+		return error("rate %d is out of range (%d-%d words per minute)", rate,
+			     espeakRATE_MINIMUM, espeakRATE_MAXIMUM);
+	if (pitch < 0 || pitch > 100)
+		return error("pitch %d is out of range (0-100)", pitch);
+	espeak_SetParameter(espeakRATE, rate, 0);
+	espeak_SetParameter(espeakPITCH, pitch, 0);
+	return 0;
+}
+
+int synth_speak(const char *text, int (*sink)(const int16_t *pcm, size_t n, void *ctx),
+		void *ctx)
+{
+	cur_sink = sink;
+	cur_ctx = ctx;
+	stopped = 0;
+	espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+				      espeakCHARS_UTF8 | espeakPHONEMES, NULL, NULL);
+	cur_sink = NULL;
+	cur_ctx = NULL;
+	if (e != EE_OK)
+		return error("espeak-ng failed to synthesize a sentence (code %d)", (int)e);
+	return 0;
+}
+
+void synth_phonemes(const char *text, struct buf *out)
+{
+	const void *p = text;
+	bool first = true;
+	while (p) {
+		const char *ph = espeak_TextToPhonemes(&p, espeakCHARS_UTF8, 0);
+		if (!ph)
+			break;
+		while (*ph == ' ')
+			ph++;
+		if (!*ph)
+			continue;
+		if (!first)
+			buf_addc(out, ' ');
+		buf_adds(out, ph);
+		first = false;
+	}
+}
+
+const char *synth_engine_version(void)
+{
+	const char *path = NULL;
+	return espeak_Info(&path);
+}
