@@ -14,6 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* The longest segment handed to the engine at once, in bytes. */
+#define SEGMENT_MAX 600
+
 /* A run of non-blank lines. */
 struct block {
 	size_t off, len;        /* into the text, trailing newline excluded */
@@ -25,10 +28,9 @@ struct parser {
 	struct article *art;
 	const char *text;
 	size_t cap_segs;
-	enum segment_kind kind; /* for the split callback */
-	unsigned line;
-	size_t base;            /* byte offset of the text being split */
-	const char *split_text; /* the text being split */
+	const struct block *pos_block; /* block_pos's cursor */
+	size_t pos_off;
+	unsigned pos_line, pos_col;
 };
 
 static const char *const months[] = {
@@ -91,21 +93,28 @@ static void start_chapter(struct parser *p, const char *title, unsigned line)
 	c->end_seg = a->n_segs;
 }
 
-/* Line and column of a byte offset inside a block. */
-static void block_pos(const struct parser *p, const struct block *b, size_t off,
+/* Line and column of a byte offset inside a block.  Offsets asked for only
+ * grow within a block, so the walk resumes where the last one stopped. */
+static void block_pos(struct parser *p, const struct block *b, size_t off,
 		      unsigned *line, unsigned *col)
 {
-	unsigned l = b->line, c = 1;
-	for (size_t i = b->off; i < off; i++) {
+	if (p->pos_block != b || off < p->pos_off) {
+		p->pos_block = b;
+		p->pos_off = b->off;
+		p->pos_line = b->line;
+		p->pos_col = 1;
+	}
+	for (size_t i = p->pos_off; i < off; i++) {
 		if (p->text[i] == '\n') {
-			l++;
-			c = 1;
+			p->pos_line++;
+			p->pos_col = 1;
 		} else if (((unsigned char)p->text[i] & 0xC0) != 0x80) {
-			c++;
+			p->pos_col++;
 		}
 	}
-	*line = l;
-	*col = c;
+	p->pos_off = off;
+	*line = p->pos_line;
+	*col = p->pos_col;
 }
 
 struct split_ctx {
@@ -114,12 +123,42 @@ struct split_ctx {
 	enum segment_kind kind;
 };
 
+/* Where to cut a sentence longer than SEGMENT_MAX bytes: after the last
+ * comma-like mark, else the last space, else anywhere on a character
+ * boundary.  Keeps each synthesis call (and its buffered audio) small. */
+static size_t cut_point(const char *s)
+{
+	size_t space = 0;
+	for (size_t i = SEGMENT_MAX; i > SEGMENT_MAX / 2; i--) {
+		if (s[i] == ' ' && strchr(",;:", s[i - 1]))
+			return i;
+		if (!space && (s[i] == ' ' || s[i] == '\n'))
+			space = i;
+	}
+	if (space)
+		return space;
+	size_t i = SEGMENT_MAX;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 static void on_sentence(size_t start, size_t len, void *ctx)
 {
 	struct split_ctx *sc = ctx;
-	unsigned line, col;
-	block_pos(sc->p, sc->b, sc->b->off + start, &line, &col);
-	add_seg(sc->p, sc->kind, collapse(sc->p->text + sc->b->off + start, len), line, col);
+	const char *s = sc->p->text + sc->b->off + start;
+	while (len) {
+		size_t n = len > SEGMENT_MAX ? cut_point(s) : len;
+		unsigned line, col;
+		block_pos(sc->p, sc->b, (size_t)(s - sc->p->text), &line, &col);
+		add_seg(sc->p, sc->kind, collapse(s, n), line, col);
+		s += n;
+		len -= n;
+		while (len && isspace((unsigned char)*s)) {
+			s++;
+			len--;
+		}
+	}
 }
 
 static void add_block(struct parser *p, const struct block *b, enum segment_kind kind)
@@ -400,22 +439,45 @@ void article_date_phrase(const struct dateline *d, struct buf *out)
 	buf_addf(out, "%s %d, %d.", month_names[d->month - 1], d->day, d->year);
 }
 
-void article_script(const struct article *art, const struct preprocessor *pp,
-		    struct buf *out, bool explain)
+char **article_spoken(const struct article *art, const struct preprocessor *pp,
+		      char ***explain)
 {
-	struct buf why = BUF_INIT;
+	char **spoken = xcalloc(art->n_segs, sizeof(char *));
+	if (explain)
+		*explain = xcalloc(art->n_segs, sizeof(char *));
+	struct buf out = BUF_INIT, why = BUF_INIT;
 	for (size_t i = 0; i < art->n_segs; i++) {
 		const struct segment *s = &art->segs[i];
-		buf_reset(&why);
-		preprocess_sentence(pp, s->text, strlen(s->text), out, explain ? &why : NULL);
+		preprocess_sentence(pp, s->text, strlen(s->text), &out, explain ? &why : NULL);
+		spoken[i] = buf_detach(&out, NULL);
+		if (explain)
+			(*explain)[i] = buf_detach(&why, NULL);
+	}
+	return spoken;
+}
+
+void article_free_spoken(const struct article *art, char **spoken)
+{
+	if (!spoken)
+		return;
+	for (size_t i = 0; i < art->n_segs; i++)
+		free(spoken[i]);
+	free(spoken);
+}
+
+void article_script(const struct article *art, char *const *spoken, char *const *explain,
+		    struct buf *out)
+{
+	for (size_t i = 0; i < art->n_segs; i++) {
+		buf_adds(out, spoken[i]);
 		buf_addc(out, '\n');
-		for (size_t k = 0; k < why.len; k++) {
-			if (k == 0 || why.data[k - 1] == '\n')
+		const char *why = explain ? explain[i] : "";
+		for (size_t k = 0; why[k]; k++) {
+			if (k == 0 || why[k - 1] == '\n')
 				buf_adds(out, "    # ");
-			buf_addc(out, why.data[k]);
+			buf_addc(out, why[k]);
 		}
-		if (s->pause >= PAUSE_PARAGRAPH)
+		if (art->segs[i].pause >= PAUSE_PARAGRAPH)
 			buf_addc(out, '\n');
 	}
-	buf_release(&why);
 }

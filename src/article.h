@@ -75,10 +75,17 @@ void article_release(struct article *art);
 /* The date as a phrase a reader says: "Sunday, June 19, 2022". */
 void article_date_phrase(const struct dateline *d, struct buf *out);
 
-/* Appends the spoken script: one segment per line, a blank line between
- * paragraphs and chapters.  With explain, each changed segment is followed
- * by its explanation lines, indented. */
-void article_script(const struct article *art, const struct preprocessor *pp,
-		    struct buf *out, bool explain);
+/* Preprocesses every segment: returns an array of n_segs spoken texts
+ * (free with article_free_spoken).  When explain is not NULL it gets an
+ * array of the same size with each segment's explanation lines. */
+char **article_spoken(const struct article *art, const struct preprocessor *pp,
+		      char ***explain);
+void article_free_spoken(const struct article *art, char **spoken);
+
+/* Appends the spoken script: one segment per line, a blank line after
+ * paragraphs and chapters.  With explain, each segment is followed by its
+ * explanation lines as "    # " comments. */
+void article_script(const struct article *art, char *const *spoken, char *const *explain,
+		    struct buf *out);
 
 #endif

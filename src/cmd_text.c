@@ -127,7 +127,11 @@ int cmd_text(int argc, char **argv)
 			rc = EXIT_INPUT;
 		} else {
 			struct buf script = BUF_INIT;
-			article_script(&art, &pp, &script, explain);
+			char **why = NULL;
+			char **spoken = article_spoken(&art, &pp, explain ? &why : NULL);
+			article_script(&art, spoken, why, &script);
+			article_free_spoken(&art, spoken);
+			article_free_spoken(&art, why);
 			fwrite(script.data, 1, script.len, stdout);
 			buf_release(&script);
 			article_release(&art);

@@ -117,11 +117,43 @@ static size_t dotted_unit(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Copies a run of dotted letters ("a.a.a.", "A.B.", "é . é .") without its
+ * dots, as spaced letters with a comma every SANITIZE_MAX_DOTTED: espeak-ng
+ * 1.51's CheckDottedAbbrev overflows on long runs, spaced letters sound the
+ * same and do not.  Returns the bytes consumed, or 0 when fewer than two
+ * units start here.
+ */
+static size_t copy_dotted_run(const unsigned char *s, size_t len, struct buf *out)
+{
+	size_t i = 0, units = 0, first = dotted_unit(s, len);
+	if (!first || !dotted_unit(s + first + (first < len && s[first] == ' '),
+				   len - first - (first < len && s[first] == ' ')))
+		return 0;
+	while (i < len) {
+		size_t u = dotted_unit(s + i, len - i);
+		if (!u)
+			break;
+		if (units && units % SANITIZE_MAX_DOTTED == 0)
+			buf_addc(out, ',');
+		if (units)
+			buf_addc(out, ' ');
+		size_t letter = u - 1;
+		while (letter && s[letter - 1] == ' ')
+			letter--;
+		buf_add(out, s + i, letter);
+		units++;
+		i += u;
+		if (i < len && s[i] == ' ' && i + 1 < len && dotted_unit(s + i + 1, len - i - 1))
+			i++;
+	}
+	return i;
+}
+
 void sanitize_for_engine(const char *in, size_t len, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t token = 0;     /* bytes since the last space */
-	int dotted = 0;       /* letter-dot units in a row */
 	int apos = 0;         /* apostrophes in this token */
 	bool at_word_start = true;
 	buf_grow(out, len + len / 8);
@@ -133,23 +165,16 @@ void sanitize_for_engine(const char *in, size_t len, struct buf *out)
 			buf_add(out, in + i, n);
 			i += n;
 			token = 0;
-			dotted = 0;
 			apos = 0;
 			at_word_start = false;
 			continue;
 		}
-		if (at_word_start || (i > 0 && s[i - 1] == '.')) {
-			size_t u = dotted_unit(s + i, len - i);
+		if (at_word_start) {
+			size_t u = copy_dotted_run(s + i, len - i, out);
 			if (u) {
-				if (++dotted > SANITIZE_MAX_DOTTED) {
-					buf_adds(out, ", ");
-					dotted = 1;
-					token = 0;
-				}
-				buf_add(out, s + i, u);
 				i += u;
-				token += u;
-				at_word_start = true;
+				token = 0;
+				at_word_start = false;
 				continue;
 			}
 		}
@@ -162,8 +187,6 @@ void sanitize_for_engine(const char *in, size_t len, struct buf *out)
 			i++;
 			continue;
 		}
-		if (!(c == '.' || c == ' '))
-			dotted = 0;
 		at_word_start = false;
 		if (c == '\'' && ++apos > 2) {
 			buf_addc(out, ' ');

@@ -107,3 +107,17 @@ void unicode_fold(const char *s, size_t len, struct buf *out)
 	buf_add(out, res, (size_t)n);
 	free(res);
 }
+
+void unicode_strip_marks(const char *s, size_t len, struct buf *out)
+{
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
+					  UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+					  UTF8PROC_STRIPMARK);
+	if (n < 0) {
+		buf_add(out, s, len);
+		return;
+	}
+	buf_add(out, res, (size_t)n);
+	free(res);
+}

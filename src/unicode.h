@@ -29,4 +29,10 @@ bool unicode_is_digit(int32_t cp);
 /* Appends the lower-case (case-folded) form of s to out. */
 void unicode_fold(const char *s, size_t len, struct buf *out);
 
+
+
+/* Appends s with accents stripped and compatibility forms decomposed
+ * ("Zürich" -> "Zurich", "ﬁ" -> "fi"); characters with no ASCII form
+ * stay as they are. */
+void unicode_strip_marks(const char *s, size_t len, struct buf *out);
 #endif

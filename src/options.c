@@ -1,0 +1,84 @@
+/*
+ * options: getopt_long driven by a table (see options.h).
+ */
+#include "options.h"
+
+#include "buf.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+void options_begin(struct option_iter *it, const struct option_def *defs, int argc, char **argv)
+{
+	size_t n = 0, s = 0;
+	while (defs[n].name)
+		n++;
+	struct option *lo = xcalloc(n + 1, sizeof(*lo));
+	it->shortopts[s++] = '+';   /* stop at the first non-option: subcommands */
+	it->shortopts[s++] = ':';
+	for (size_t i = 0; i < n; i++) {
+		lo[i].name = defs[i].name;
+		lo[i].has_arg = defs[i].arg ? required_argument : no_argument;
+		lo[i].val = defs[i].id;
+		if (defs[i].id < 256 && s + 2 < sizeof(it->shortopts)) {
+			it->shortopts[s++] = (char)defs[i].id;
+			if (defs[i].arg)
+				it->shortopts[s++] = ':';
+		}
+	}
+	it->shortopts[s] = '\0';
+	it->defs = defs;
+	it->argc = argc;
+	it->argv = argv;
+	it->longopts = lo;
+	optind = 1;
+	opterr = 0;
+}
+
+int options_next(struct option_iter *it, char **arg)
+{
+	int c = getopt_long(it->argc, it->argv, it->shortopts, it->longopts, NULL);
+	*arg = optarg;
+	if (c == '?' || c == ':') {
+		if (c == ':')
+			fprintf(stderr, "narrate: error: option '%s' needs an argument\n",
+				it->argv[optind - 1]);
+		else if (optopt && optopt < 256)
+			fprintf(stderr, "narrate: error: unknown option '-%c'\n", optopt);
+		else
+			fprintf(stderr, "narrate: error: unknown option '%s'\n", it->argv[optind - 1]);
+		return '?';
+	}
+	if (c == -1) {
+		free(it->longopts);
+		it->longopts = NULL;
+	}
+	return c;
+}
+
+int options_end(struct option_iter *it)
+{
+	free(it->longopts);
+	it->longopts = NULL;
+	return optind;
+}
+
+void options_help(const struct option_def *defs, FILE *to)
+{
+	struct buf line = BUF_INIT;
+	for (; defs->name; defs++) {
+		buf_reset(&line);
+		if (defs->id < 256)
+			buf_addf(&line, "  -%c, --%s", defs->id, defs->name);
+		else
+			buf_addf(&line, "      --%s", defs->name);
+		if (defs->arg)
+			buf_addf(&line, " %s", defs->arg);
+		if (line.len < 26)
+			fprintf(to, "%-26s%s\n", line.data, defs->help);
+		else
+			fprintf(to, "%s\n%26s%s\n", line.data, "", defs->help);
+	}
+	buf_release(&line);
+}

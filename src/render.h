@@ -1,0 +1,49 @@
+/*
+ * render: one article from document model to finished files.
+ *
+ *   segments -> preprocess -> worker (espeak-ng in a child) -> spool with
+ *   pauses -> master pass 1 (measure) -> master pass 2 (gain, limiter,
+ *   resampling) -> audiofile (whole article + one file per chapter)
+ *
+ * The spool is an unnamed temporary file in the article's directory, so
+ * memory stays bounded whatever the article's length.  Output goes to
+ * OUTDIR/SLUG/SLUG.EXT, OUTDIR/SLUG/chapters/NN-CHAPTER.EXT and
+ * OUTDIR/SLUG/SLUG.script.txt, each published atomically.
+ */
+#ifndef NARRATE_RENDER_H
+#define NARRATE_RENDER_H
+
+#include "audiofile.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct article;
+struct preprocessor;
+struct voice;
+
+struct render_opts {
+	const struct voice *voice;
+	enum audio_format fmt;
+	int bitrate_kbps;
+	double loudness_lufs;     /* NAN: leave the level alone */
+	double ceiling_dbtp;      /* NAN: no limiter */
+	const char *outdir;
+	unsigned timeout_s;       /* a silent engine is killed after this */
+	int engine_rate;
+	int lead_in_ms, lead_out_ms;
+	const char *artist, *album, *cover_path;
+};
+
+struct render_stats {
+	double audio_seconds;
+	size_t failed_segments;
+};
+
+/* Narrates art into OUTDIR/slug/.  Sentences the engine cannot speak are
+ * skipped with a warning naming their line.  Returns 0, or -1 after
+ * reporting (nothing is left under a final name for the failed files). */
+int render_article(const struct article *art, const struct preprocessor *pp, const char *slug,
+		   const struct render_opts *o, struct render_stats *st);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * slug: titles to stable ASCII names (see slug.h).
+ */
+#include "slug.h"
+
+#include "unicode.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void slug_make(const char *text, size_t max, struct buf *out)
+{
+	struct buf plain = BUF_INIT;
+	unicode_strip_marks(text, strlen(text), &plain);
+	size_t start = out->len;
+	int dash = 0;
+	for (size_t i = 0; i < plain.len; i++) {
+		unsigned char c = (unsigned char)plain.data[i];
+		if (c == '\'' || (c == 0xE2 && i + 2 < plain.len &&
+				  (unsigned char)plain.data[i + 1] == 0x80 &&
+				  (unsigned char)plain.data[i + 2] == 0x99)) {
+			i += c == 0xE2 ? 2 : 0;  /* apostrophes join: "kazakhstans" */
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+			if (dash && out->len > start)
+				buf_addc(out, '-');
+			dash = 0;
+			if (out->len - start >= max)
+				break;
+			buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		} else {
+			dash = 1;
+		}
+	}
+	buf_truncate(out, start + (out->len - start > max ? max : out->len - start));
+	while (out->len > start && out->data[out->len - 1] == '-')
+		buf_truncate(out, out->len - 1);
+	if (out->len == start)
+		buf_adds(out, "untitled");
+	buf_release(&plain);
+}
+
+static uint32_t hash32(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+const char *slugset_add(struct slugset *set, const char *title, const char *key)
+{
+	struct buf b = BUF_INIT;
+	slug_make(title, SLUG_MAX, &b);
+	for (size_t i = 0; i < set->n; i++) {
+		if (!strcmp(set->keys[i], key))
+			return set->slugs[i];
+	}
+	for (size_t i = 0; i < set->n; i++) {
+		if (!strcmp(set->slugs[i], b.data)) {
+			buf_addf(&b, "-%06x", hash32(key) & 0xFFFFFF);
+			break;
+		}
+	}
+	set->slugs = xrealloc(set->slugs, (set->n + 1) * sizeof(char *));
+	set->keys = xrealloc(set->keys, (set->n + 1) * sizeof(char *));
+	set->slugs[set->n] = buf_detach(&b, NULL);
+	set->keys[set->n] = xstrdup(key);
+	return set->slugs[set->n++];
+}
+
+void slugset_release(struct slugset *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		free(set->slugs[i]);
+		free(set->keys[i]);
+	}
+	free(set->slugs);
+	free(set->keys);
+	memset(set, 0, sizeof(*set));
+}
