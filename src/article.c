@@ -481,3 +481,27 @@ void article_script(const struct article *art, char *const *spoken, char *const 
 			buf_addc(out, '\n');
 	}
 }
+
+void article_outline(const struct article *art, struct buf *out)
+{
+	static const char *const kinds[] = { "title", "date", "heading", "sentence", "credit" };
+	static const char *const pauses[] = { "-", "s", "p", "c" };
+	buf_addf(out, "title: %s\n", art->title);
+	if (art->date.present) {
+		buf_addf(out, "date: %04d-%02d-%02d", art->date.year, art->date.month, art->date.day);
+		if (art->date.has_time)
+			buf_addf(out, " %02d:%02d:%02d", art->date.hour, art->date.min, art->date.sec);
+		buf_addf(out, " (line %u)\n", art->date.line);
+	}
+	if (art->credit)
+		buf_addf(out, "credit: %s\n", art->credit);
+	for (size_t c = 0; c < art->n_chapters; c++) {
+		const struct chapter *ch = &art->chapters[c];
+		buf_addf(out, "chapter %zu: %s (line %u)\n", c + 1, ch->title, ch->line);
+		for (size_t i = ch->first_seg; i < ch->end_seg; i++) {
+			const struct segment *s = &art->segs[i];
+			buf_addf(out, "  %u:%u %s %s| %s\n", s->line, s->col, kinds[s->kind],
+				 pauses[s->pause], s->text);
+		}
+	}
+}

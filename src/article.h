@@ -88,4 +88,8 @@ void article_free_spoken(const struct article *art, char **spoken);
 void article_script(const struct article *art, char *const *spoken, char *const *explain,
 		    struct buf *out);
 
+/* Appends a readable outline (metadata, chapters, segments with their kind,
+ * line:col and pause) for golden tests and `narrate text --structure`. */
+void article_outline(const struct article *art, struct buf *out);
+
 #endif

@@ -20,11 +20,12 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: narrate text [--explain] [--lexicon FILE]... FILE|-\n"
+	"usage: narrate text [--explain | --structure] [--lexicon FILE]... FILE|-\n"
 	"       narrate text --lines [--explain] [--lexicon FILE]... FILE|-\n"
 	"\n"
 	"Prints the spoken script: the text espeak-ng is given.\n"
 	"  --lines          every input line is one text; one spoken line out per line in\n"
+	"  --structure      print the article's outline (chapters, segments, lines) instead\n"
 	"  --explain        after each line, every token that changed: original, spoken,\n"
 	"                   and the rule or lexicon entry responsible (on stderr with --lines)\n"
 	"  --lexicon FILE   extra pronunciation lexicon (repeatable; later wins)\n"
@@ -81,11 +82,12 @@ int cmd_text(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "lines", no_argument, NULL, 'L' },
 		{ "explain", no_argument, NULL, 'E' },
+		{ "structure", no_argument, NULL, 'S' },
 		{ "lexicon", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool lines = false, explain = false;
+	bool lines = false, explain = false, structure = false;
 	char **lex = xcalloc((size_t)argc, sizeof(char *));
 	size_t nlex = 0;
 	int c, rc = 0;
@@ -93,6 +95,7 @@ int cmd_text(int argc, char **argv)
 		switch (c) {
 		case 'L': lines = true; break;
 		case 'E': explain = true; break;
+		case 'S': structure = true; break;
 		case 'l': lex[nlex++] = optarg; break;
 		case 'h': fputs(usage, stdout); free(lex); return 0;
 		default: fputs(usage, stderr); free(lex); return EXIT_USAGE;
@@ -128,8 +131,12 @@ int cmd_text(int argc, char **argv)
 		} else {
 			struct buf script = BUF_INIT;
 			char **why = NULL;
-			char **spoken = article_spoken(&art, &pp, explain ? &why : NULL);
-			article_script(&art, spoken, why, &script);
+			if (structure)
+				article_outline(&art, &script);
+			char **spoken = structure ? NULL :
+				article_spoken(&art, &pp, explain ? &why : NULL);
+			if (!structure)
+				article_script(&art, spoken, why, &script);
 			article_free_spoken(&art, spoken);
 			article_free_spoken(&art, why);
 			fwrite(script.data, 1, script.len, stdout);

@@ -5,6 +5,8 @@
 
 #include "unicode.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@ void slug_make(const char *text, size_t max, struct buf *out)
 	struct buf plain = BUF_INIT;
 	unicode_strip_marks(text, strlen(text), &plain);
 	size_t start = out->len;
-	int dash = 0;
+	bool dash = false, mid_word_cut = false;
 	for (size_t i = 0; i < plain.len; i++) {
 		unsigned char c = (unsigned char)plain.data[i];
 		if (c == '\'' || (c == 0xE2 && i + 2 < plain.len &&
@@ -23,18 +25,27 @@ void slug_make(const char *text, size_t max, struct buf *out)
 			i += c == 0xE2 ? 2 : 0;  /* apostrophes join: "kazakhstans" */
 			continue;
 		}
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-			if (dash && out->len > start)
-				buf_addc(out, '-');
-			dash = 0;
-			if (out->len - start >= max)
-				break;
-			buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-		} else {
-			dash = 1;
+		if (!isalnum(c) || c >= 0x80) {
+			dash = true;
+			continue;
 		}
+		if (dash && out->len > start)
+			buf_addc(out, '-');
+		if (out->len - start >= max) {
+			mid_word_cut = !dash;
+			break;
+		}
+		dash = false;
+		buf_addc(out, (char)tolower(c));
 	}
-	buf_truncate(out, start + (out->len - start > max ? max : out->len - start));
+	if (out->len - start > max)
+		buf_truncate(out, start + max);
+	if (mid_word_cut) {
+		/* cut at the last whole word when one fits */
+		char *cut = memrchr(out->data + start, '-', out->len - start);
+		if (cut && (size_t)(cut - (out->data + start)) >= max / 2)
+			buf_truncate(out, (size_t)(cut - out->data));
+	}
 	while (out->len > start && out->data[out->len - 1] == '-')
 		buf_truncate(out, out->len - 1);
 	if (out->len == start)
