@@ -9,7 +9,7 @@ PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8pro
 DEB_PKGS = build-essential pkg-config libespeak-ng-dev espeak-ng libsndfile1-dev \
            libyaml-dev libebur128-dev libsoxr-dev libxml2-dev libmd4c-dev \
            libutf8proc-dev libcmocka-dev ffmpeg python3 python3-mutagen \
-           python3-feedparser valgrind wamerican parallel clang
+           python3-feedparser valgrind wamerican parallel clang sndfile-programs
 
 WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
           -Wwrite-strings -Wformat=2 -Werror
