@@ -53,23 +53,27 @@ help:
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
+# V=1 shows the whole compiler command lines.
+Q = $(if $(V),,@)
+say = $(if $(V),,@echo "  $(1)	$@";)
+
 narrate: $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
+	$(call say,LINK)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) | build/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: src/%.c $(wildcard src/*.h) | build/asan
-	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+	$(call say,CC)$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
 build/asan/narrate: $(SOBJS)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SOBJS) $(LIBS)
+	$(call say,LINK)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SOBJS) $(LIBS)
 
 build/tests/%: tests/unit/%.c $(LIBOBJS) | build/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS) -lcmocka
+	$(call say,CC)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS) -lcmocka
 
 build/tests-asan/%: tests/unit/%.c $(SLIBOBJS) | build/tests-asan
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SLIBOBJS) $(LIBS) -lcmocka
+	$(call say,CC)$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SLIBOBJS) $(LIBS) -lcmocka
 
 build/obj build/asan build/tests build/tests-asan:
 	@mkdir -p $@
