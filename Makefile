@@ -5,10 +5,10 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc
+PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc libxxhash
 DEB_PKGS = build-essential pkg-config libespeak-ng-dev espeak-ng libsndfile1-dev \
            libyaml-dev libebur128-dev libsoxr-dev libxml2-dev libmd4c-dev \
-           libutf8proc-dev libcmocka-dev ffmpeg python3 python3-mutagen \
+           libutf8proc-dev libcmocka-dev libxxhash-dev ffmpeg python3 python3-mutagen \
            python3-feedparser valgrind wamerican parallel clang sndfile-programs
 
 WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \

@@ -366,10 +366,18 @@ static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, co
 int render_article(const struct article *art, const struct preprocessor *pp, const char *slug,
 		   const struct render_opts *o, struct render_stats *st)
 {
+	char **spoken = article_spoken(art, pp, NULL);
+	int rc = render_spoken(art, spoken, slug, o, st);
+	article_free_spoken(art, spoken);
+	return rc;
+}
+
+int render_spoken(const struct article *art, char *const *spoken, const char *slug,
+		  const struct render_opts *o, struct render_stats *st)
+{
 	struct buf dir = BUF_INIT, chapdir = BUF_INIT;
 	buf_addf(&dir, "%s/%s", o->outdir, slug);
 	buf_addf(&chapdir, "%s/chapters", dir.data);
-	char **spoken = article_spoken(art, pp, NULL);
 	struct sink k = { .art = art, .o = o, .dir = dir.data };
 	k.rate = audio_format_rate(o->fmt, o->engine_rate);
 	k.chap_start = xcalloc(art->n_chapters, sizeof(*k.chap_start));
@@ -403,7 +411,6 @@ out:
 	free(k.chap_start);
 	free(p.seg_start);
 	free(p.seg_end);
-	article_free_spoken(art, spoken);
 	buf_release(&dir);
 	buf_release(&chapdir);
 	return rc;
