@@ -431,6 +431,8 @@ static void fill_item(struct feed_item *it, const struct entry *e)
 static size_t load_all(const struct feed_opts *o, struct entries *l)
 {
 	scan(o->dir, NULL, 0, l);
+	if (!l->n)
+		return 0;
 	qsort(l->v, l->n, sizeof(*l->v), by_yaml_path);
 	size_t kept = 0, bad = 0;
 	for (size_t i = 0; i < l->n; i++) {
@@ -442,7 +444,8 @@ static size_t load_all(const struct feed_opts *o, struct entries *l)
 		l->v[kept++] = l->v[i];
 	}
 	l->n = kept;
-	qsort(l->v, l->n, sizeof(*l->v), by_date);
+	if (l->n)
+		qsort(l->v, l->n, sizeof(*l->v), by_date);
 	drop_duplicates(l);
 	return bad;
 }
