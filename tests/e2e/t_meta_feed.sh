@@ -115,6 +115,14 @@ PY
 cmp -s "$D/feed1.xml" "$D/out/feed.xml" || fail "second run wrote a different feed"
 ls -a "$D/out" | grep -q '^\.feed\.xml\.' && fail "temporary file left behind"
 
+# The same article in a second shard: one item (Apple drops duplicate GUIDs).
+mkdir -p "$D/out/shard3" && cp -r "$D/out/first-story" "$D/out/shard3/"
+"$NARRATE" feed "$D/out" --base-url https://example.org/pod/ 2> "$D/err"
+grep -q "same article" "$D/err" || fail "no warning for a duplicate episode: $(cat "$D/err")"
+/usr/bin/python3 -c 'import feedparser,sys; d=feedparser.parse(sys.argv[1]); assert len(d.entries) == 2, len(d.entries)
+assert "/shard3/" not in d.entries[0].enclosures[0].href' "$D/out/feed.xml" || fail "duplicate not dropped"
+rm -r "$D/out/shard3"
+
 # The shared checker, on episode 1 and our feed.
 if [ -f "${SHARED:-}/tools/check_episode.py" ]; then
 	rm -r "$D/out/broken" "$D/out/shard2"
