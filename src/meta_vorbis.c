@@ -59,9 +59,10 @@ size_t vorbis_chapter_comments(const struct chapter_mark *c, size_t n, struct bu
 	return count;
 }
 
-/* Appends the comment strings of an old VORBIS_COMMENT body, except any
- * CHAPTER* ones, NUL-separated, to keep; returns their count or -1. */
-static long keep_comments(const unsigned char *b, size_t len, struct buf *vendor, struct buf *keep)
+/* Appends the comment strings of an old comment body, except any CHAPTER*
+ * ones, NUL-separated, to keep; sets *used; returns their count or -1. */
+static long keep_comments(const unsigned char *b, size_t len, struct buf *vendor,
+			  struct buf *keep, size_t *used)
 {
 	if (len < 8)
 		return -1;
@@ -78,31 +79,46 @@ static long keep_comments(const unsigned char *b, size_t len, struct buf *vendor
 			return -1;
 		uint32_t clen = get_le32(b + i);
 		const char *s = (const char *)b + i + 4;
-		if (clen < 7 || strncasecmp(s, "CHAPTER", 7)) {
+		if ((clen < 7 || strncasecmp(s, "CHAPTER", 7)) && !memchr(s, '\0', clen)) {
 			buf_add(keep, s, clen);
 			buf_add(keep, "\0", 1);
 			kept++;
 		}
 		i += 4 + clen;
 	}
+	*used = i;
 	return kept;
 }
 
-/* A VORBIS_COMMENT body: vendor, then the NUL-separated comments of a and b. */
-static void comment_body(const struct buf *vendor, const struct buf *a, const struct buf *b,
-			 size_t count, struct buf *out)
+int vorbis_comment_rebuild(const unsigned char *old, size_t len, const struct chapter_mark *c,
+			   size_t n, struct buf *out, size_t *used)
 {
-	put_le32(out, (uint32_t)vendor->len);
-	buf_add(out, vendor->data ? vendor->data : "", vendor->len);
+	struct buf vendor = BUF_INIT, keep = BUF_INIT, chap = BUF_INIT;
+	long kept = 0;
+	*used = 0;
+	if (old && (kept = keep_comments(old, len, &vendor, &keep, used)) < 0) {
+		buf_release(&vendor);
+		buf_release(&keep);
+		return -1;
+	}
+	if (!vendor.len)
+		buf_adds(&vendor, "narrate");
+	size_t count = (size_t)kept + vorbis_chapter_comments(c, n, &chap);
+	put_le32(out, (uint32_t)vendor.len);
+	buf_add(out, vendor.data, vendor.len);
 	put_le32(out, (uint32_t)count);
-	const struct buf *lists[2] = { a, b };
+	const struct buf *lists[2] = { &keep, &chap };
 	for (int l = 0; l < 2; l++)
 		for (size_t i = 0; i < lists[l]->len;) {
-			size_t n = strlen(lists[l]->data + i);
-			put_le32(out, (uint32_t)n);
-			buf_add(out, lists[l]->data + i, n);
-			i += n + 1;
+			size_t k = strlen(lists[l]->data + i);
+			put_le32(out, (uint32_t)k);
+			buf_add(out, lists[l]->data + i, k);
+			i += k + 1;
 		}
+	buf_release(&vendor);
+	buf_release(&keep);
+	buf_release(&chap);
+	return 0;
 }
 
 static void add_block(struct buf *out, int type, const void *body, size_t len)
@@ -113,44 +129,64 @@ static void add_block(struct buf *out, int type, const void *body, size_t len)
 	buf_add(out, body, len);
 }
 
+/* The blocks after STREAMINFO, except VORBIS_COMMENT, into rest; the old
+ * comment body (or NULL) into *vc.  Returns the metadata length or 0. */
+static size_t split_blocks(const unsigned char *head, size_t len, struct buf *rest,
+			   const unsigned char **vc, size_t *vc_len)
+{
+	size_t i = 4;
+	bool last = false;
+	*vc = NULL;
+	while (!last) {
+		if (len - i < 4)
+			return 0;
+		size_t blen = (size_t)head[i + 1] << 16 | (size_t)head[i + 2] << 8 | head[i + 3];
+		if (blen > len - i - 4)
+			return 0;
+		int type = head[i] & 0x7F;
+		last = head[i] & 0x80;
+		if (type == FLAC_VORBIS_COMMENT) {
+			*vc = head + i + 4;
+			*vc_len = blen;
+		} else if (i > 4) {
+			add_block(rest, type, head + i + 4, blen);
+		}
+		i += 4 + blen;
+	}
+	return i;
+}
+
+/* Sets the last-block flag on the final block of out, whose blocks start at from. */
+static void mark_last(struct buf *out, size_t from)
+{
+	size_t at = from;
+	for (size_t j = from; j < out->len;) {
+		const unsigned char *h = (const unsigned char *)out->data + j;
+		at = j;
+		j += 4 + ((size_t)h[1] << 16 | (size_t)h[2] << 8 | h[3]);
+	}
+	out->data[at] = (char)(out->data[at] | 0x80);
+}
+
 int flac_rewrite_meta(const char *name, const unsigned char *head, size_t len,
 		      const struct chapter_mark *c, size_t n, struct buf *out, size_t *meta_len)
 {
-	struct buf vendor = BUF_INIT, keep = BUF_INIT, chap = BUF_INIT, body = BUF_INIT;
-	struct buf rest = BUF_INIT;
-	long kept = 0;
+	struct buf rest = BUF_INIT, body = BUF_INIT;
+	const unsigned char *vc;
+	size_t vc_len = 0, used;
 	int rc = -1;
-	bool last = false;
-	size_t i = 4;
 	if (len < 8 || memcmp(head, "fLaC", 4) || (head[4] & 0x7F) != FLAC_STREAMINFO) {
 		error("'%s': not a FLAC file", name);
 		goto out;
 	}
-	while (!last) {
-		if (len - i < 4 || ((size_t)head[i + 1] << 16 | (size_t)head[i + 2] << 8 | head[i + 3]) > len - i - 4) {
-			error("'%s': FLAC metadata is cut short", name);
-			goto out;
-		}
-		int type = head[i] & 0x7F;
-		size_t blen = (size_t)head[i + 1] << 16 | (size_t)head[i + 2] << 8 | head[i + 3];
-		last = head[i] & 0x80;
-		if (type == FLAC_VORBIS_COMMENT) {
-			long k = keep_comments(head + i + 4, blen, &vendor, &keep);
-			if (k < 0) {
-				error("'%s': a damaged Vorbis comment block", name);
-				goto out;
-			}
-			kept += k;
-		} else if (i > 4) {
-			add_block(&rest, type, head + i + 4, blen);
-		}
-		i += 4 + blen;
+	if (!(*meta_len = split_blocks(head, len, &rest, &vc, &vc_len))) {
+		error("'%s': FLAC metadata is cut short", name);
+		goto out;
 	}
-	*meta_len = i;
-	if (!vendor.len)
-		buf_adds(&vendor, "narrate");
-	size_t count = (size_t)kept + vorbis_chapter_comments(c, n, &chap);
-	comment_body(&vendor, &keep, &chap, count, &body);
+	if (vorbis_comment_rebuild(vc, vc_len, c, n, &body, &used) < 0) {
+		error("'%s': a damaged Vorbis comment block", name);
+		goto out;
+	}
 	if (body.len >= (1u << 24)) {
 		error("'%s': too many chapter comments for one FLAC block", name);
 		goto out;
@@ -160,21 +196,11 @@ int flac_rewrite_meta(const char *name, const unsigned char *head, size_t len,
 	size_t vc_at = out->len;
 	add_block(out, FLAC_VORBIS_COMMENT, body.data, body.len);
 	buf_add(out, rest.data ? rest.data : "", rest.len);
-	/* the last block is the comment block or the last of the rest */
-	size_t at = vc_at;
-	for (size_t j = vc_at; j < out->len;) {
-		at = j;
-		const unsigned char *h = (const unsigned char *)out->data + j;
-		j += 4 + ((size_t)h[1] << 16 | (size_t)h[2] << 8 | h[3]);
-	}
-	out->data[at] = (char)(out->data[at] | 0x80);
+	mark_last(out, vc_at);
 	rc = 0;
 out:
-	buf_release(&vendor);
-	buf_release(&keep);
-	buf_release(&chap);
-	buf_release(&body);
 	buf_release(&rest);
+	buf_release(&body);
 	return rc;
 }
 

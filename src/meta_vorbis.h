@@ -26,6 +26,13 @@
  * chapter, numbered from 000, each followed by a NUL, to out.  Returns the
  * number of comments appended.  Never fails. */
 size_t vorbis_chapter_comments(const struct chapter_mark *c, size_t n, struct buf *out);
+/* Appends to out a Vorbis comment body (vendor length, vendor, count,
+ * comments; no framing) holding the comments of old[0..len) (a body of the
+ * same form, or NULL) except any CHAPTER* ones, then the chapter comments
+ * for c[0..n).  Returns 0, or -1 when old is damaged; *used is then the
+ * length of old that was read.  Prints nothing. */
+int vorbis_comment_rebuild(const unsigned char *old, size_t len, const struct chapter_mark *c,
+			   size_t n, struct buf *out, size_t *used);
 /* Given a FLAC file's start (from "fLaC" through at least its last metadata
  * block), appends to out the same metadata with the chapter comments in its
  * VORBIS_COMMENT block, and sets *meta_len to the length of the metadata
