@@ -16,7 +16,12 @@ SEED="${SHARED:-../shared}/seeds/000_0b1b58425bc53629.txt"
 
 "$NARRATE" -q -o "$D/out" tests/data/meta-article.txt 2> "$D/err"
 mp3=$(ls "$D"/out/*/*.mp3 2>/dev/null | head -n 1)
-[ -n "$mp3" ] || { echo "skip: no MP3 episode written yet: $(head -c 300 "$D/err")"; rm -rf "$D"; exit 77; }
+if [ -z "$mp3" ]; then
+	# Until the pipeline writes MP3 episodes it says so; anything else is a failure.
+	grep -q -e "not available yet" -e "not built yet" "$D/err" &&
+		{ echo "skip: no MP3 episodes yet: $(head -c 200 "$D/err")"; rm -rf "$D"; exit 77; }
+	fail "no MP3 episode written: $(cat "$D/err")"
+fi
 
 check_episode_dir() {   # $1 = episode mp3, $2 = source article
 	/usr/bin/python3 - "$1" "$2" "$D" <<'PY' || fail "episode checks for $2"
@@ -27,7 +32,8 @@ d = os.path.dirname(mp3); slug = os.path.basename(mp3)[:-4]
 lines = [l.strip() for l in open(src, encoding="utf-8") if l.strip()]
 t = ID3(mp3, translate=False)
 assert t.version[:2] == (2, 3), t.version
-assert str(t["TIT2"]) == lines[0], (str(t["TIT2"]), lines[0])
+squash = lambda s: re.sub(r"\s+", "", s)   # the reader may mend spacing
+assert squash(str(t["TIT2"])) == squash(lines[0]), (str(t["TIT2"]), lines[0])
 assert "TPE1" in t and str(t["TCON"]) == "Podcast"
 assert any("synthetic voice" in c.text[0] for c in t.getall("COMM")), t.getall("COMM")
 tocs = [c for c in t.getall("CTOC") if c.flags & CTOCFlags.TOP_LEVEL]
@@ -35,7 +41,7 @@ assert len(tocs) == 1 and tocs[0].flags & CTOCFlags.ORDERED
 chaps = {c.element_id: c for c in t.getall("CHAP")}
 order = [chaps[i] for i in tocs[0].child_element_ids]
 assert len(order) == len(chaps) >= 3, len(order)
-assert order[0].sub_frames["TIT2"].text[0] == lines[0]
+assert order[0].sub_frames["TIT2"].text[0] == str(t["TIT2"])
 starts = [c.start_time for c in order]
 assert starts == sorted(starts), starts
 cj = json.load(open(os.path.join(d, slug + ".chapters.json")))
@@ -111,12 +117,11 @@ printf 'not an image\n' > "$D/bad.jpg"
 "$NARRATE" -q -o "$D/bad1" --cover "$D/bad.jpg" tests/data/meta-article.txt 2> "$D/err" &&
 	fail "a text file as --cover was accepted"
 grep -q "bad.jpg" "$D/err" || fail "cover error does not name the file: $(cat "$D/err")"
-ffmpeg -v error -f lavfi -i color=c=red:s=10000x10000 -frames:v 1 -c:v mjpeg "$D/huge.jpg" 2>/dev/null &&
-{
-	"$NARRATE" -q -o "$D/bad2" --cover "$D/huge.jpg" tests/data/meta-article.txt 2> "$D/err" &&
-		fail "a 10000x10000 cover was accepted"
-	grep -q "10000x10000" "$D/err" || fail "no size in the cover error: $(cat "$D/err")"
-}
+# A JPEG whose frame header says 10000x10000 (0x2710); only headers are read.
+printf '\377\330\377\340\000\004JF\377\300\000\013\010\047\020\047\020\001\001\021\000\377\331' > "$D/huge.jpg"
+"$NARRATE" -q -o "$D/bad2" --cover "$D/huge.jpg" tests/data/meta-article.txt 2> "$D/err" &&
+	fail "a 10000x10000 cover was accepted"
+grep -q "10000x10000" "$D/err" || fail "no size in the cover error: $(cat "$D/err")"
 ls "$D"/bad1/*/*.mp3 "$D"/bad2/*/*.mp3 2>/dev/null | grep -q . && fail "files written despite a bad cover"
 
 # A 10,000-character title with odd Unicode still gives valid tags.
