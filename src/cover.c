@@ -68,11 +68,14 @@ static int parse_jpeg(const char *name, const unsigned char *d, size_t len, stru
 		if (seg < 2 || i + 2 + seg > len)
 			break;
 		if (is_sof(m)) {
-			if (seg < 7)
+			if (seg < 8)
 				break;
 			c->height = be16(d + i + 5);
 			c->width = be16(d + i + 7);
 			c->mime = "image/jpeg";
+			if (d[i + 9] != 3)   /* 1 = grey, 4 = CMYK */
+				warning("cover '%s': a JPEG that is not RGB (%u components); Apple "
+					"Podcasts wants RGB", name, d[i + 9]);
 			return 0;
 		}
 		i += 2 + seg;
