@@ -106,8 +106,8 @@ static char *join(const char *a, const char *b)
 	return buf_detach(&p, NULL);
 }
 
-/* Adds every *.episode.yaml in path (directory rel under DIR); when depth
- * is 1, also looks one level deeper. */
+/* Adds every *.episode.yaml in path (the directory rel under DIR, at depth
+ * 0 for DIR itself) and in its subdirectories down to depth 2. */
 static void scan(const char *path, const char *rel, int depth, struct entries *found)
 {
 	DIR *d = opendir(path);
@@ -119,7 +119,11 @@ static void scan(const char *path, const char *rel, int depth, struct entries *f
 			continue;
 		char *sub = join(path, de->d_name);
 		struct stat st;
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && depth < 2) {
+		if (stat(sub, &st) < 0) {
+			free(sub);   /* a dangling link, or gone meanwhile */
+			continue;
+		}
+		if (S_ISDIR(st.st_mode) && depth < 2) {
 			char *subrel = rel ? join(rel, de->d_name) : xstrdup(de->d_name);
 			scan(sub, subrel, depth + 1, found);
 			free(subrel);
