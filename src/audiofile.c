@@ -162,24 +162,6 @@ fail:
 	return NULL;
 }
 
-void audio_writer_set_cues(struct audio_writer *w, const unsigned long long *frames, size_t n)
-{
-	if (w->fmt != FMT_WAV || n == 0)
-		return;
-	if (n > 100)
-		n = 100;
-	SF_CUES cues;
-	memset(&cues, 0, sizeof(cues));
-	cues.cue_count = (uint32_t)n;
-	for (size_t i = 0; i < n; i++) {
-		cues.cue_points[i].indx = (int32_t)i + 1;
-		cues.cue_points[i].position = (uint32_t)frames[i];
-		memcpy(&cues.cue_points[i].fcc_chunk, "data", 4);
-		cues.cue_points[i].sample_offset = (uint32_t)frames[i];
-	}
-	sf_command(w->sf, SFC_SET_CUE, &cues, sizeof(cues));
-}
-
 int audio_writer_write(struct audio_writer *w, const float *x, size_t n)
 {
 	/* Vorbis overflows its stack on huge single writes (libsndfile #1095). */
@@ -216,6 +198,12 @@ unsigned long long audio_writer_frames(const struct audio_writer *w)
 
 int audio_writer_commit(struct audio_writer *w)
 {
+	return audio_writer_commit_hook(w, NULL, NULL);
+}
+
+int audio_writer_commit_hook(struct audio_writer *w, int (*hook)(const char *tmp, void *ctx),
+			     void *ctx)
+{
 	int sf_err = sf_error(w->sf);
 	char sf_msg[256];
 	snprintf(sf_msg, sizeof(sf_msg), "%s", sf_strerror(w->sf));
@@ -228,7 +216,7 @@ int audio_writer_commit(struct audio_writer *w)
 		outfile_abort(&w->out);
 		rc = -1;
 	} else {
-		rc = outfile_commit(&w->out);
+		rc = outfile_commit_hook(&w->out, hook, ctx);
 	}
 	free(w);
 	return rc;

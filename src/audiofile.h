@@ -25,10 +25,6 @@ const char *audio_format_mime(enum audio_format fmt);
  * engine's. */
 int audio_format_rate(enum audio_format fmt, int engine_rate);
 
-struct audio_cue {
-	unsigned long long frame;   /* position in frames at the file's rate */
-};
-
 struct audio_writer;
 
 /* Starts final (through its temporary name).  prefix (may be NULL) is
@@ -38,13 +34,15 @@ struct audio_writer;
 struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt, int rate,
 				       int bitrate_kbps, unsigned long long frames,
 				       const void *prefix, size_t prefix_len);
-/* WAV only: cue points at these frames (chapter starts).  Before writing. */
-void audio_writer_set_cues(struct audio_writer *w, const unsigned long long *frames, size_t n);
 /* Appends mono samples in [-1, 1].  Returns 0, or -1 (kept for commit). */
 int audio_writer_write(struct audio_writer *w, const float *x, size_t n);
 /* Finishes, checks every write, syncs and renames into place.  Returns 0,
  * or -1 after reporting (no file is left under the final name).  Frees w. */
 int audio_writer_commit(struct audio_writer *w);
+/* The same, with hook(tmp, ctx) run on the finished temporary file before
+ * it is renamed (metadata that libsndfile cannot write). */
+int audio_writer_commit_hook(struct audio_writer *w, int (*hook)(const char *tmp, void *ctx),
+			     void *ctx);
 /* Drops the file.  Frees w. */
 void audio_writer_abort(struct audio_writer *w);
 /* The same for 16-bit samples (no conversion when the file is 16-bit). */

@@ -107,11 +107,21 @@ void outfile_abort(struct outfile *f)
 
 int outfile_commit(struct outfile *f)
 {
+	return outfile_commit_hook(f, NULL, NULL);
+}
+
+int outfile_commit_hook(struct outfile *f, int (*hook)(const char *tmp, void *ctx), void *ctx)
+{
 	if (!f->err && fsync(f->fd) < 0)
 		f->err = errno;
 	if (close(f->fd) < 0 && !f->err)
 		f->err = errno;
 	f->fd = -1;
+	if (!f->err && hook && hook(f->tmp, ctx) < 0) {
+		unlink(f->tmp);
+		release(f);
+		return -1;
+	}
 	if (!f->err && rename(f->tmp, f->final) < 0)
 		f->err = errno;
 	if (f->err) {

@@ -26,6 +26,10 @@ int outfile_write(struct outfile *f, const void *p, size_t n);
  * from an earlier write) removes the temporary file, reports naming final,
  * and returns -1.  Either way f is released. */
 int outfile_commit(struct outfile *f);
+/* The same, calling hook(tmp, ctx) after the data is synced and closed and
+ * before the rename; a hook may rewrite the temporary file (renaming a new
+ * one over it).  Its -1 (reported by it) fails the commit. */
+int outfile_commit_hook(struct outfile *f, int (*hook)(const char *tmp, void *ctx), void *ctx);
 /* Removes the temporary file and releases f. */
 void outfile_abort(struct outfile *f);
 

@@ -14,6 +14,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "master.h"
+#include "meta_files.h"
+#include "meta_ogg.h"
+#include "meta_vorbis.h"
+#include "meta_wavcue.h"
 #include "preprocess.h"
 #include "publish.h"
 #include "slug.h"
@@ -26,9 +30,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define NO_FRAME ((unsigned long long)-1)
+
+/* What the metadata files say about the episode, in the output's time. */
+struct episode_meta {
+	enum audio_format fmt;
+	int rate;
+	struct chapter_mark *marks;
+	size_t n_marks;
+	struct cue *cues;
+	size_t n_cues;
+	struct meta_episode e;
+	struct buf artist;
+};
 
 /* Where output frames go: the whole article and the current chapter. */
 struct sink {
@@ -52,18 +69,16 @@ static void chapter_path(const struct sink *k, size_t c, struct buf *out)
 	buf_addf(out, ".%s", audio_format_ext(k->o->fmt));
 }
 
-static int sink_open(struct sink *k, const char *slug)
+static int sink_open(struct sink *k, const char *slug, const struct buf *prefix)
 {
 	struct buf path = BUF_INIT;
 	buf_addf(&path, "%s/%s.%s", k->dir, slug, audio_format_ext(k->o->fmt));
 	k->whole = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps,
-				     k->expect_frames, NULL, 0);
+				     k->expect_frames, prefix ? prefix->data : NULL,
+				     prefix ? prefix->len : 0);
 	buf_release(&path);
 	if (!k->whole)
 		return -1;
-	/* WAV gets the chapter starts as cue points, when they are known */
-	if (k->chap_start[k->art->n_chapters - 1] != NO_FRAME)
-		audio_writer_set_cues(k->whole, k->chap_start, k->art->n_chapters);
 	return 0;
 }
 
@@ -130,7 +145,21 @@ static void sink_float(const float *x, size_t n, void *ctx)
 	sink_write(ctx, x, NULL, n);
 }
 
-static int sink_commit(struct sink *k, const char *slug)
+/* Chapter marks for the containers libsndfile cannot mark itself. */
+static int mark_chapters(const char *tmp, void *ctx)
+{
+	const struct episode_meta *em = ctx;
+	switch (em->fmt) {
+	case FMT_WAV: return wavcue_append(tmp, em->marks, em->n_marks, (unsigned)em->rate);
+	case FMT_FLAC: return flac_set_chapters(tmp, em->marks, em->n_marks);
+	case FMT_OGG:
+	case FMT_OPUS: return ogg_set_chapters(tmp, em->marks, em->n_marks);
+	case FMT_MP3: return 0;   /* the ID3 tag in front has them */
+	}
+	return 0;
+}
+
+static int sink_commit(struct sink *k, const char *slug, struct episode_meta *em)
 {
 	int rc = 0;
 	if (k->failed)
@@ -140,7 +169,7 @@ static int sink_commit(struct sink *k, const char *slug)
 		k->chap = NULL;
 	}
 	if (rc == 0) {
-		rc = audio_writer_commit(k->whole);
+		rc = audio_writer_commit_hook(k->whole, mark_chapters, em);
 		k->whole = NULL;
 	}
 	if (rc == 0 && single_chapter(k)) {
@@ -325,42 +354,141 @@ static int write_script(const struct article *art, char *const *spoken, const ch
 	return rc;
 }
 
-/* One pass is enough when mastering changes nothing, except for a WAV with
- * chapters: its cue points must be set before the first sample. */
-static bool one_pass(const struct render_opts *o, const struct article *art)
+/* One pass is enough when mastering changes nothing. */
+static bool one_pass(const struct render_opts *o)
 {
 	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) &&
-	       audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate &&
-	       (o->fmt != FMT_WAV || art->n_chapters == 1);
+	       audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate;
 }
 
-static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, const char *slug)
+/* Chapter marks and one cue per segment (in its original wording), in
+ * seconds of the output, from where pass 1 put the segments. */
+static void describe(const struct pass1 *p, const char *slug, struct episode_meta *em)
+{
+	const struct article *art = p->art;
+	const struct render_opts *o = p->o;
+	double rate = o->engine_rate, total = (double)p->pos / rate;
+	em->fmt = o->fmt;
+	em->rate = audio_format_rate(o->fmt, o->engine_rate);
+	em->n_marks = art->n_chapters;
+	em->marks = xcalloc(em->n_marks, sizeof(*em->marks));
+	for (size_t c = 0; c < art->n_chapters; c++) {
+		const struct chapter *ch = &art->chapters[c];
+		em->marks[c].start = c == 0 ? 0 : (double)p->seg_start[ch->first_seg] / rate;
+		em->marks[c].title = ch->title;
+		if (c)
+			em->marks[c - 1].end = em->marks[c].start;
+	}
+	em->marks[em->n_marks - 1].end = total;
+	em->cues = xcalloc(art->n_segs, sizeof(*em->cues));
+	for (size_t i = 0; i < art->n_segs; i++) {
+		if (p->seg_end[i] <= p->seg_start[i])
+			continue;   /* skipped, or nothing said */
+		struct cue *c = &em->cues[em->n_cues++];
+		c->start = (double)p->seg_start[i] / rate;
+		c->end = (double)p->seg_end[i] / rate;
+		c->text = art->segs[i].text;
+	}
+	struct meta_episode *e = &em->e;
+	e->title = art->title;
+	e->slug = slug;
+	if (o->artist)
+		buf_adds(&em->artist, o->artist);
+	else
+		buf_addf(&em->artist, "narrate (%s)", o->voice->name);
+	e->artist = em->artist.data;
+	e->album = o->album;
+	e->voice = o->voice->engine_voice;
+	e->credit = art->credit;
+	for (size_t i = 0; i < art->n_segs && !e->description; i++)
+		if (art->segs[i].kind == SEG_SENTENCE)
+			e->description = art->segs[i].text;
+	if (art->date.present) {
+		e->year = art->date.year;
+		e->month = art->date.month;
+		e->day = art->date.day;
+		e->has_time = art->date.has_time;
+		e->hour = art->date.hour;
+		e->min = art->date.min;
+		e->sec = art->date.sec;
+	}
+	e->chapters = em->marks;
+	e->n_chapters = em->n_marks;
+	e->cues = em->cues;
+	e->n_cues = em->n_cues;
+	e->cover = o->cover;
+	e->duration = total;
+	e->audio_type = audio_format_mime(o->fmt);
+}
+
+static void episode_meta_release(struct episode_meta *em)
+{
+	free(em->marks);
+	free(em->cues);
+	buf_release(&em->artist);
+	memset(em, 0, sizeof(*em));
+}
+
+/* The sidecars, once the audio is in place: its size goes in. */
+static int write_sidecars(const char *dir, const char *slug, struct episode_meta *em)
+{
+	struct buf audio = BUF_INIT, path = BUF_INIT;
+	buf_addf(&audio, "%s.%s", slug, audio_format_ext(em->fmt));
+	buf_addf(&path, "%s/%s", dir, audio.data);
+	struct stat st;
+	em->e.audio = audio.data;
+	em->e.audio_bytes = stat(path.data, &st) == 0 ? (long long)st.st_size : 0;
+	struct meta_sidecars sc;
+	meta_files_sidecars(&em->e, &sc);
+	int rc = 0;
+	for (int i = 0; i < META_N && rc == 0; i++) {
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", dir, sc.name[i]);
+		rc = publish_buffer(path.data, sc.text[i].data, sc.text[i].len);
+	}
+	meta_sidecars_release(&sc);
+	em->e.audio = NULL;
+	buf_release(&audio);
+	buf_release(&path);
+	return rc;
+}
+
+static int nothing_audible(const struct pass1 *p)
+{
+	warning("'%s': nothing audible to narrate after preprocessing; no audio written",
+		p->art->name);
+	return -1;
+}
+
+static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, const char *slug,
+			struct episode_meta *em)
 {
 	if (p->direct) {
-		if (sink_open(k, slug) < 0 || synthesize(p, spoken) < 0)
+		if (sink_open(k, slug, NULL) < 0 || synthesize(p, spoken) < 0)
 			return -1;
-		if (!p->speech) {
-			warning("'%s': nothing audible to narrate after preprocessing; no audio "
-				"written", p->art->name);
-			return -1;
-		}
-		return sink_commit(k, slug);
+		if (!p->speech)
+			return nothing_audible(p);
+		describe(p, slug, em);
+		return sink_commit(k, slug, em);
 	}
 	p->fd = open_spool(k->dir);
 	if (p->fd < 0)
 		return error("cannot create a temporary file in '%s': %s", k->dir, strerror(errno));
 	if (synthesize(p, spoken) < 0)
 		return -1;
-	if (!p->speech || master_plan(p->m, NULL) < 0) {
-		warning("'%s': nothing audible to narrate after preprocessing; no audio written",
-			p->art->name);
-		return -1;
-	}
+	if (!p->speech || master_plan(p->m, NULL) < 0)
+		return nothing_audible(p);
 	chapter_starts(p, k);
+	describe(p, slug, em);
 	k->expect_frames = (unsigned long long)llround((double)p->pos * k->rate / p->o->engine_rate);
-	if (sink_open(k, slug) < 0 || replay(p, k) < 0)
+	struct buf tag = BUF_INIT;
+	if (p->o->fmt == FMT_MP3)
+		meta_files_tag(&em->e, &tag);
+	int rc = sink_open(k, slug, &tag);
+	buf_release(&tag);
+	if (rc < 0 || replay(p, k) < 0)
 		return -1;
-	return sink_commit(k, slug);
+	return sink_commit(k, slug, em);
 }
 
 int render_article(const struct article *art, const struct preprocessor *pp, const char *slug,
@@ -386,10 +514,11 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 	struct pass1 p = { .art = art, .o = o, .fd = -1 };
 	p.seg_start = xcalloc(art->n_segs, sizeof(*p.seg_start));
 	p.seg_end = xcalloc(art->n_segs, sizeof(*p.seg_end));
+	struct episode_meta em = { 0 };
 	int rc = -1;
 	if (make_dirs(chapdir.data) < 0)
 		goto out;
-	if (one_pass(o, art)) {
+	if (one_pass(o)) {
 		p.direct = &k;
 	} else {
 		struct master_opts mo = { o->loudness_lufs, o->ceiling_dbtp, o->engine_rate, k.rate };
@@ -397,9 +526,11 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 		if (!p.m)
 			goto out;
 	}
-	rc = render_audio(&p, &k, spoken, slug);
+	rc = render_audio(&p, &k, spoken, slug, &em);
 	if (rc == 0)
 		rc = write_script(art, spoken, dir.data, slug);
+	if (rc == 0)
+		rc = write_sidecars(dir.data, slug, &em);
 	st->audio_seconds = (double)p.pos / o->engine_rate;
 	st->failed_segments = p.failed;
 out:
@@ -408,6 +539,7 @@ out:
 		close(p.fd);
 	if (p.m)
 		master_free(p.m);
+	episode_meta_release(&em);
 	free(k.chap_start);
 	free(p.seg_start);
 	free(p.seg_end);

@@ -7,8 +7,11 @@
  *
  * The spool is an unnamed temporary file in the article's directory, so
  * memory stays bounded whatever the article's length.  Output goes to
- * OUTDIR/SLUG/SLUG.EXT, OUTDIR/SLUG/chapters/NN-CHAPTER.EXT and
- * OUTDIR/SLUG/SLUG.script.txt, each published atomically.
+ * OUTDIR/SLUG/SLUG.EXT (MP3: ID3v2 tag with chapters; WAV: labelled cue
+ * points; FLAC, Ogg, Opus: CHAPTERnnn comments), OUTDIR/SLUG/chapters/
+ * NN-CHAPTER.EXT, OUTDIR/SLUG/SLUG.script.txt and the sidecars
+ * (SLUG.chapters.json, .vtt, .srt, .cue, .episode.yaml), each published
+ * atomically.
  */
 #ifndef NARRATE_RENDER_H
 #define NARRATE_RENDER_H
@@ -32,7 +35,8 @@ struct render_opts {
 	unsigned timeout_s;       /* a silent engine is killed after this */
 	int engine_rate;
 	int lead_in_ms, lead_out_ms;
-	const char *artist, *album, *cover_path;
+	const char *artist, *album;
+	const struct cover *cover;    /* NULL: no cover art */
 };
 
 struct render_stats {

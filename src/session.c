@@ -166,8 +166,15 @@ int session_start(struct session *s, const struct session_config *c)
 	ro->lead_out_ms = 1000;
 	ro->artist = c->artist;
 	ro->album = c->album;
-	ro->cover_path = c->cover;
 	s->started = true;
+	if (c->cover) {
+		if (cover_load(c->cover, &s->cover) < 0) {
+			session_end(s);
+			return 2;
+		}
+		s->has_cover = true;
+		ro->cover = &s->cover;
+	}
 	if (preflight(ro->outdir) < 0) {
 		session_end(s);
 		return 1;
@@ -194,6 +201,9 @@ void session_end(struct session *s)
 	preprocess_release(&s->pp);
 	voice_release(&s->voice);
 	slugset_release(&s->slugs);
+	if (s->has_cover)
+		cover_release(&s->cover);
+	s->has_cover = false;
 	split_unload();
 	s->started = false;
 }

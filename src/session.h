@@ -6,6 +6,7 @@
 #ifndef NARRATE_SESSION_H
 #define NARRATE_SESSION_H
 
+#include "cover.h"
 #include "options.h"
 #include "preprocess.h"
 #include "render.h"
@@ -52,6 +53,8 @@ struct session {
 	struct preprocessor pp;
 	struct render_opts ro;
 	struct slugset slugs;
+	struct cover cover;
+	bool has_cover;
 	bool started;
 };
 
