@@ -411,6 +411,7 @@ static int read_all(int fd, void *p, size_t n)
 static void worker_main(struct run *r, int in, int out)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	diag_capture = true;
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	uint32_t idx;

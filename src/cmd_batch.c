@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "inputs.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,10 @@ static const struct option_def defs[] = {
 	{ 400, "manifest", "FILE", "read article paths, one per line, from FILE ('-': stdin)" },
 	{ 401, "shard", "K/N", "narrate only share K of N (by path hash), for several machines" },
 	{ 402, "force", NULL, "narrate even articles whose output is up to date" },
+	{ 403, "base-url", "URL", "also write OUTDIR/feed.xml, the podcast feed, for URL" },
+	{ 404, "feed-title", "TITLE", "the feed's title (with --base-url)" },
+	{ 405, "image", "URL", "the feed's cover image (with --base-url)" },
+	{ 406, "author", "NAME", "the feed's author (with --base-url)" },
 	{ 'q', "quiet", NULL, "no progress, only errors" },
 	{ 'h', "help", NULL, "this help" },
 	{ 0, NULL, NULL, NULL },
@@ -52,11 +57,31 @@ static int parse_jobs(const char *arg, int *jobs)
 	return 0;
 }
 
+/* The feed over the whole output folder, as `narrate feed` writes it. */
+static int write_feed(const char *outdir, const char *const opt[4])
+{
+	static const char *const flags[4] = { "--base-url", "--title", "--image", "--author" };
+	char *argv[12];
+	int argc = 0;
+	argv[argc++] = (char *)"feed";
+	argv[argc++] = (char *)outdir;
+	for (int i = 0; i < 4; i++) {
+		if (!opt[i])
+			continue;
+		argv[argc++] = (char *)flags[i];
+		argv[argc++] = (char *)opt[i];
+	}
+	argv[argc] = NULL;
+	optind = 0;   /* a fresh getopt for the feed's own parser */
+	return cmd_feed(argc, argv);
+}
+
 int cmd_batch(int argc, char **argv)
 {
 	struct session_config cfg = { 0 };
 	struct batch_opts bo = { 0 };
 	struct inputs in = { 0 };
+	const char *feed_opt[4] = { NULL };    /* base-url, title, image, author */
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	bo.jobs = cores > 0 ? (int)cores : 1;
 	struct option_iter it;
@@ -75,6 +100,8 @@ int cmd_batch(int argc, char **argv)
 			rc = parse_shard(arg, &bo.shard_k, &bo.shard_n) < 0 ? EXIT_USAGE : 0;
 		else if (c == 402)
 			bo.force = true;
+		else if (c >= 403 && c <= 406)
+			feed_opt[c - 403] = arg;
 		else if (c == 'q')
 			bo.quiet = diag_quiet = true;
 		else if (c == 'h') {
@@ -111,6 +138,10 @@ int cmd_batch(int argc, char **argv)
 	if (!rc) {
 		rc = batch_run(&s, &cfg, in.paths, in.n, &bo);
 		session_end(&s);
+		if (feed_opt[0] && rc != 130) {
+			int frc = write_feed(cfg.outdir ? cfg.outdir : "output", feed_opt);
+			rc = rc ? rc : frc;
+		}
 	}
 	free(cfg.lexicons);
 	inputs_release(&in);

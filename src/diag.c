@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 bool diag_quiet;
+bool diag_capture;
 static char last_error[512];
 
 const char *diag_last_error(void)
@@ -34,7 +35,8 @@ int error(const char *fmt, ...)
 	va_copy(cp, ap);
 	vsnprintf(last_error, sizeof(last_error), fmt, cp);
 	va_end(cp);
-	vreport("narrate: error: ", fmt, ap);
+	if (!diag_capture)
+		vreport("narrate: error: ", fmt, ap);
 	va_end(ap);
 	return -1;
 }

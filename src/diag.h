@@ -14,6 +14,9 @@
 
 /* When true, warnings and notes are not printed (errors always are). */
 extern bool diag_quiet;
+/* When true, errors are only kept for diag_last_error(), not printed: a
+ * batch worker hands them to the parent, which prints them once. */
+extern bool diag_capture;
 
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -32,7 +32,7 @@ void options_begin(struct option_iter *it, const struct option_def *defs, int ar
 	it->argc = argc;
 	it->argv = argv;
 	it->longopts = lo;
-	optind = 1;
+	optind = 0;   /* 0, not 1: glibc then forgets an earlier parse entirely */
 	opterr = 0;
 }
 
