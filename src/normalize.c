@@ -1,31 +1,428 @@
 /*
- * normalize: placeholder that passes text through unchanged; the rules land
- * with the text-normalization issue.
+ * normalize: written text in, spoken words out (see normalize.h).
+ *
+ * The sentence is cut into white-space separated tokens; each token's
+ * surrounding punctuation is set aside and its core offered to the rules
+ * below in order.  The first rule that reads it wins and may take following
+ * tokens too ("$5.2 billion", "19 June 2022").  Tokens no rule reads are
+ * copied as written, so the engine still sees ordinary words unchanged.
+ * Every rule is linear in the token's length, so the whole pass is linear.
  */
 #include "normalize.h"
 
+#include "tn.h"
+
 #include <stdlib.h>
+#include <string.h>
 
 struct normalizer {
-	int unused;
+	struct tn_data *data;
 };
 
-struct normalizer *normalizer_new(const char *datadir, const char *lang)
+bool tn_eq(const char *s, size_t n, const char *w)
 {
-	(void)datadir;
-	(void)lang;
-	return xcalloc(1, sizeof(struct normalizer));
+	size_t k = strlen(w);
+	return k == n && !strncasecmp(s, w, n);
 }
 
-void normalizer_free(struct normalizer *nz)
+/* ---- plain numbers, ranges and compounds ---- */
+
+/* Pluralizes the last word: "eighty" -> "eighties", "ten" -> "tens". */
+static void pluralize(struct buf *out)
 {
-	free(nz);
+	if (out->len && out->data[out->len - 1] == 'y') {
+		buf_truncate(out, out->len - 1);
+		buf_adds(out, "ies");
+	} else {
+		buf_addc(out, 's');
+	}
+}
+
+static bool only_digits(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!tn_isdigit(s[k]))
+			return false;
+	return n > 0;
+}
+
+/* A bare four-digit number from 1000 to 2099 is read as a year. */
+static bool year_like(const char *s, size_t n)
+{
+	return n == 4 && only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+}
+
+/* "1990s", "'90s", "80s": decades. */
+static bool decade(const char *s, size_t n, struct buf *out)
+{
+	size_t k = s[0] == '\'';
+	if (n - k < 3 || s[n - 1] != 's' || s[n - 2] != '0')
+		return false;
+	size_t dn = n - 1 - k - (s[n - 2] == '\'');
+	if (!only_digits(s + k, dn) || (dn != 2 && dn != 4))
+		return false;
+	if (dn == 4)
+		tn_year(out, s + k, 4);
+	else
+		tn_cardinal(out, s + k, 2);
+	pluralize(out);
+	return true;
+}
+
+int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
+		    const struct tn_tok *next, struct buf *out)
+{
+	(void)c;
+	(void)next;
+	struct tn_num num;
+	if (!n || decade(s, n, out))
+		return n ? 1 : 0;
+	size_t i = 0;
+	bool neg = s[0] == '-' || !strncmp(s, "\xe2\x88\x92", n < 3 ? n : 3);
+	i = neg ? (s[0] == '-' ? 1 : 3) : 0;
+	size_t used = tn_scan_number(s + i, n - i, &num);
+	if (!used || (neg && !tn_isdigit(s[i]) && s[i] != '.'))
+		return 0;
+	const char *rest = s + i + used;
+	size_t rn = n - i - used;
+	if (rn == 2 && !num.fp && tn_eq(rest, 2, tn_ordinal_suffix(num.ip, num.ilen)) && !neg) {
+		struct buf dg = BUF_INIT;
+		tn_num_digits(&num, &dg);
+		tn_ordinal(out, dg.data, dg.len);
+		buf_release(&dg);
+		return 1;
+	}
+	if (rn)
+		return 0;
+	if (neg)
+		tn_word(out, "minus");
+	if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen))
+		tn_year(out, num.ip, 4);
+	else if (!num.commas && !num.fp && num.ilen > 12)
+		tn_digits(out, num.ip, num.ilen);
+	else
+		tn_number(out, &num);
+	return 1;
+}
+
+typedef int piece_fn(const struct tn_ctx *, const char *, size_t, const struct tn_tok *,
+		     struct buf *);
+
+/* What a half of a range or compound may be. */
+static piece_fn *const range_pieces[] = { tn_money, tn_time, tn_measure, tn_plain_number };
+
+static int read_piece(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	for (size_t k = 0; k < sizeof(range_pieces) / sizeof(range_pieces[0]); k++) {
+		size_t before = out->len;
+		int rc = range_pieces[k](c, s, n, next, out);
+		if (rc)
+			return rc;
+		buf_truncate(out, before);
+	}
+	return 0;
+}
+
+/* Where a range splits: the first '-' or en dash that is not the first byte. */
+static size_t range_split(const char *s, size_t n, size_t *seplen)
+{
+	for (size_t k = 1; k < n; k++) {
+		if (s[k] == '-') {
+			*seplen = 1;
+			return k;
+		}
+		if (k + 2 < n && !memcmp(s + k, "\xe2\x80\x93", 3)) {
+			*seplen = 3;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
+static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		 struct buf *out)
+{
+	size_t sl, at = range_split(s, n, &sl);
+	if (!at || at + sl >= n)
+		return 0;
+	if (!read_piece(c, s, at, NULL, out))
+		return 0;
+	/* "2-1" reads like a score: the dash is a pause, not "to". */
+	bool score = at == 1 && n - at - sl == 1 && tn_isdigit(s[0]) && tn_isdigit(s[n - 1]);
+	tn_word(out, score ? "-" : "to");
+	return read_piece(c, s + at + sl, n - at - sl, next, out);
+}
+
+/* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
+static int compound(const struct tn_ctx *c, const char *s, size_t n,
+		    const struct tn_tok *next, struct buf *out)
+{
+	(void)next;
+	size_t st = 0, numbers = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n && s[k] != '-')
+			continue;
+		if (k > st) {
+			size_t before = out->len;
+			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
+			    tn_measure(c, s + st, k - st, NULL, out)) {
+				numbers++;
+			} else {
+				buf_truncate(out, before);
+				tn_word(out, "");
+				buf_add(out, s + st, k - st);
+			}
+		}
+		st = k + 1;
+	}
+	return numbers ? 1 : 0;
+}
+
+/* ---- the rule table ---- */
+
+static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit,
+		       piece_fn *fn, const char *why)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const struct tn_tok *next = i + 1 < c->n && t->bare ? &c->tok[i + 1] : NULL;
+	if (!t->len)
+		return false;
+	int rc = fn(c, t->s, t->len, next, out);
+	if (!rc)
+		return false;
+	hit->ntok = (size_t)rc;
+	hit->ate_dot = rc == 2 && next->dot && memchr(next->s, '.', next->len);
+	hit->why = why;
+	return true;
+}
+
+#define PIECE_RULE(name, fn)                                                              \
+	static bool rule_##name(const struct tn_ctx *c, size_t i, struct buf *out,         \
+				struct tn_hit *hit)                                        \
+	{                                                                                  \
+		return piece_rule(c, i, out, hit, fn, #name);                              \
+	}
+
+PIECE_RULE(electronic, tn_electronic)
+PIECE_RULE(date, tn_date_numeric)
+PIECE_RULE(time, tn_time)
+PIECE_RULE(money, tn_money)
+PIECE_RULE(fraction, tn_fraction)
+PIECE_RULE(measure, tn_measure)
+PIECE_RULE(number, tn_plain_number)
+PIECE_RULE(range, range)
+PIECE_RULE(compound, compound)
+
+static const struct tn_rule rules[] = {
+	{ "electronic", rule_electronic },
+	{ "date", tn_rule_date_words },
+	{ "date", rule_date },
+	{ "time", rule_time },
+	{ "telephone", tn_rule_phone },
+	{ "money", rule_money },
+	{ "fraction", tn_rule_mixed_fraction },
+	{ "fraction", rule_fraction },
+	{ "measure", rule_measure },
+	{ "number", rule_number },
+	{ "range", rule_range },
+	{ "compound", rule_compound },
+	{ "unit", tn_rule_unit_word },
+	{ "roman", tn_rule_roman },
+	{ "abbreviation", tn_rule_abbreviation },
+	{ "initialism", tn_rule_initialism },
+	{ "symbol", tn_rule_symbol },
+	{ "repair", tn_rule_repair },
+};
+
+/* ---- tokens ---- */
+
+static size_t space_len(const char *s, size_t n)
+{
+	if (n && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (n >= 2 && !memcmp(s, "\xc2\xa0", 2))
+		return 2;
+	if (n >= 3 && (!memcmp(s, "\xe2\x80\x89", 3) || !memcmp(s, "\xe2\x80\xaf", 3)))
+		return 3;
+	return 0;
+}
+
+/* Punctuation set aside around a core; the bytes of one such character at
+ * s (leading or trailing), or 0. */
+static size_t punct_len(const char *s, size_t n, bool lead)
+{
+	static const char *const multi[] = { "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+					     "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb",
+					     "\xe2\x80\xa6", "\xc2\xbf", "\xc2\xa1" };
+	if (!n)
+		return 0;
+	if (strchr(lead ? "([{\"`" : ")]}\"`,;:!?.", s[0]) && s[0])
+		return 1;
+	if (s[0] == '\'' && (!lead || n < 2 || !tn_isdigit(s[1])))
+		return 1;
+	for (size_t k = 0; k < sizeof(multi) / sizeof(multi[0]); k++) {
+		size_t m = strlen(multi[k]);
+		if (n >= m && !memcmp(s, multi[k], m))
+			return m;
+	}
+	return 0;
+}
+
+static void token_core(struct tn_tok *t)
+{
+	const char *s = t->raw, *e = t->raw + t->rawlen;
+	size_t k;
+	while (s < e && (k = punct_len(s, (size_t)(e - s), true)))
+		s += k;
+	const char *end = e;
+	for (;;) {
+		size_t back = 0;
+		for (size_t m = 1; m <= 3 && end - m >= s; m++)
+			if (punct_len(end - m, m, false) == m &&
+			    ((unsigned char)end[-(long)m] & 0xC0) != 0x80)
+				back = m;
+		if (!back)
+			break;
+		end -= back;
+	}
+	t->s = s;
+	t->len = (size_t)(end - s);
+	t->dot = end < e && *end == '.';
+	t->bare = end == e;
+}
+
+static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
+{
+	size_t cap = 16, n = 0, i = 0;
+	struct tn_tok *tok = xmalloc(cap * sizeof(*tok));
+	while (i < len) {
+		size_t sp = space_len(text + i, len - i);
+		if (sp) {
+			i += sp;
+			continue;
+		}
+		size_t st = i;
+		while (i < len && !space_len(text + i, len - i))
+			i++;
+		if (n == cap)
+			tok = xrealloc(tok, (cap *= 2) * sizeof(*tok));
+		tok[n].raw = text + st;
+		tok[n].rawlen = i - st;
+		token_core(&tok[n]);
+		n++;
+	}
+	*ntok = n;
+	return tok;
+}
+
+/* ---- the pass ---- */
+
+static bool try_rules(const struct tn_ctx *c, size_t i, struct buf *spoken, struct tn_hit *hit)
+{
+	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+		memset(hit, 0, sizeof(*hit));
+		hit->ntok = 1;
+		buf_reset(spoken);
+		if (rules[r].apply(c, i, spoken, hit))
+			return true;
+	}
+	buf_reset(spoken);
+	return false;
+}
+
+static void explain_line(struct buf *explain, const struct tn_tok *a, const struct tn_tok *b,
+			 bool dot, const struct buf *spoken, const char *why)
+{
+	const char *end = b->s + b->len + dot;
+	buf_add(explain, a->s, (size_t)(end - a->s));
+	buf_addc(explain, '\t');
+	buf_add(explain, spoken->data, spoken->len);
+	buf_addf(explain, "\t%s\n", why);
+}
+
+/* Writes tokens [i, i + hit->ntok) as spoken, keeping outer punctuation. */
+static void emit(const struct tn_ctx *c, size_t i, const struct tn_hit *hit,
+		 const struct buf *spoken, struct buf *out)
+{
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + hit->ntok - 1];
+	const char *tail = b->s + b->len, *end = b->raw + b->rawlen;
+	bool last = i + hit->ntok == c->n;
+	buf_add(out, a->raw, (size_t)(a->s - a->raw));
+	size_t k = 0;
+	while (k < spoken->len && spoken->data[k] == ' ')
+		k++;
+	buf_add(out, spoken->data + k, spoken->len - k);
+	if (hit->ate_dot && !last)
+		tail++;
+	buf_add(out, tail, (size_t)(end - tail));
+}
+
+static void guard(struct buf *out, size_t from)
+{
+	/* "[[" would open the engine's phoneme mode; the lexicon owns that. */
+	for (size_t k = from; k + 1 < out->len; k++)
+		if (out->data[k] == '[' && out->data[k + 1] == '[')
+			out->data[k + 1] = '(';
+	for (size_t k = from; k < out->len; k++)
+		if (out->data[k] == '\n' || out->data[k] == '\r')
+			out->data[k] = ' ';
 }
 
 void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 		    struct buf *out, struct buf *explain)
 {
-	(void)nz;
-	(void)explain;
-	buf_add(out, text, len);
+	size_t ntok, from = out->len;
+	struct tn_tok *tok = tokenize(text, len, &ntok);
+	struct tn_ctx c = { nz->data, tok, ntok };
+	struct buf spoken = BUF_INIT;
+	struct tn_hit hit;
+	for (size_t i = 0; i < ntok;) {
+		if (!try_rules(&c, i, &spoken, &hit)) {
+			if (i)
+				buf_addc(out, ' ');
+			buf_add(out, tok[i].raw, tok[i].rawlen);
+			i++;
+			continue;
+		}
+		if (i && !hit.glue)
+			buf_addc(out, ' ');
+		emit(&c, i, &hit, &spoken, out);
+		if (explain) {
+			size_t k = 0;
+			while (k < spoken.len && spoken.data[k] == ' ')
+				k++;
+			struct buf sp = BUF_INIT;
+			buf_add(&sp, spoken.data + k, spoken.len - k);
+			explain_line(explain, &tok[i], &tok[i + hit.ntok - 1], hit.ate_dot, &sp,
+				     hit.why);
+			buf_release(&sp);
+		}
+		i += hit.ntok;
+	}
+	guard(out, from);
+	buf_release(&spoken);
+	free(tok);
+}
+
+struct normalizer *normalizer_new(const char *datadir, const char *lang)
+{
+	struct buf dir = BUF_INIT;
+	buf_addf(&dir, "%s/pronunciations/%s/rules", datadir, lang);
+	struct tn_data *d = tn_data_load(dir.data);
+	buf_release(&dir);
+	if (!d)
+		return NULL;
+	struct normalizer *nz = xcalloc(1, sizeof(*nz));
+	nz->data = d;
+	return nz;
+}
+
+void normalizer_free(struct normalizer *nz)
+{
+	if (!nz)
+		return;
+	tn_data_free(nz->data);
+	free(nz);
 }
