@@ -69,11 +69,21 @@ static bool decade(const char *s, size_t n, struct buf *out)
 	return true;
 }
 
+/* "AD 340", "340 BC": the next token names an era, so the number is a year. */
+static bool era(const struct tn_ctx *c, const struct tn_tok *next)
+{
+	static const char *const eras[] = { "AD", "A.D", "BC", "B.C", "BCE", "B.C.E", "CE",
+					    "C.E" };
+	(void)c;
+	for (size_t k = 0; next && k < sizeof(eras) / sizeof(eras[0]); k++)
+		if (next->len == strlen(eras[k]) && !memcmp(next->s, eras[k], next->len))
+			return true;
+	return false;
+}
+
 int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out)
 {
-	(void)c;
-	(void)next;
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;
@@ -96,7 +106,9 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		return 0;
 	if (neg)
 		tn_word(out, "minus");
-	if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen))
+	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
+		tn_year(out, num.ip, num.ilen);
+	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity)
 		tn_year(out, num.ip, 4);
 	else if (!num.commas && !num.fp && num.ilen > 12)
 		tn_digits(out, num.ip, num.ilen);
@@ -140,6 +152,38 @@ static size_t range_split(const char *s, size_t n, size_t *seplen)
 	return 0;
 }
 
+/* Compares two digit strings without leading zeros as numbers. */
+static int cmp_digits(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return an < bn ? -1 : 1;
+	return memcmp(a, b, an);
+}
+
+/* "2-1" or "978-0" counts down, so it is a score or a code, not a range:
+ * the dash is a pause.  "1960-80" is a range of years. */
+static bool counts_down(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (!only_digits(a, an) || !only_digits(b, bn) || a[0] == '0' || (bn > 1 && b[0] == '0'))
+		return false;
+	if (year_like(a, an) && bn == 2)
+		return false;
+	return cmp_digits(b, bn, a, an) < 0;
+}
+
+/* A unit after the range (in its last half or the next token) makes both
+ * halves quantities: "1980-1990 kg" is not a span of years. */
+static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
+			 const struct tn_tok *next)
+{
+	size_t k = 0;
+	while (k < rn && (tn_isdigit(r[k]) || r[k] == '.' || r[k] == ','))
+		k++;
+	if (k < rn && tn_is_unit(c, r + k, rn - k))
+		return true;
+	return next && tn_is_unit(c, next->s, next->len);
+}
+
 /* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
 static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 		 struct buf *out)
@@ -147,12 +191,14 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	size_t sl, at = range_split(s, n, &sl);
 	if (!at || at + sl >= n)
 		return 0;
-	if (!read_piece(c, s, at, NULL, out))
+	const char *r = s + at + sl;
+	size_t rn = n - at - sl;
+	struct tn_ctx q = *c;
+	q.quantity = unit_follows(c, r, rn, next);
+	if (!read_piece(&q, s, at, NULL, out))
 		return 0;
-	/* "2-1" reads like a score: the dash is a pause, not "to". */
-	bool score = at == 1 && n - at - sl == 1 && tn_isdigit(s[0]) && tn_isdigit(s[n - 1]);
-	tn_word(out, score ? "-" : "to");
-	return read_piece(c, s + at + sl, n - at - sl, next, out);
+	tn_word(out, counts_down(s, at, r, rn) ? "-" : "to");
+	return read_piece(&q, r, rn, next, out);
 }
 
 /* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
@@ -178,6 +224,66 @@ static int compound(const struct tn_ctx *c, const char *s, size_t n,
 		st = k + 1;
 	}
 	return numbers ? 1 : 0;
+}
+
+/* "4G", "G7", "B2B", "1th": letters kept, each run of digits read. */
+static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		 struct buf *out)
+{
+	(void)next;
+	size_t letters = 0, digits = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (tn_isalpha(s[k]))
+			letters++;
+		else if (tn_isdigit(s[k]))
+			digits++;
+		else
+			return 0;
+	}
+	if (!letters || !digits)
+		return 0;
+	for (size_t k = 0; k < n;) {
+		size_t st = k;
+		bool dig = tn_isdigit(s[k]);
+		while (k < n && tn_isdigit(s[k]) == dig)
+			k++;
+		if (dig) {
+			tn_plain_number(c, s + st, k - st, NULL, out);
+		} else {
+			tn_word(out, "");
+			buf_add(out, s + st, k - st);
+		}
+	}
+	return 1;
+}
+
+/* "1-2=5", "2+3": an equation of plain numbers. */
+static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		struct buf *out)
+{
+	static const struct { char op; const char *say; } ops[] = {
+		{ '=', "equals" }, { '+', "plus" }, { '-', "minus" }, { '*', "times" },
+	};
+	(void)next;
+	if (!memchr(s, '=', n) && !memchr(s, '+', n))
+		return 0;
+	for (size_t k = 0; k < n;) {
+		size_t st = k;
+		while (k < n && tn_isdigit(s[k]))
+			k++;
+		if (k == st || k - st > 12)
+			return 0;
+		tn_plain_number(c, s + st, k - st, NULL, out);
+		if (k == n)
+			return 1;
+		size_t o = 0;
+		while (o < sizeof(ops) / sizeof(ops[0]) && ops[o].op != s[k])
+			o++;
+		if (o == sizeof(ops) / sizeof(ops[0]) || ++k == n)
+			return 0;
+		tn_word(out, ops[o].say);
+	}
+	return 0;
 }
 
 /* ---- the rule table ---- */
@@ -214,6 +320,8 @@ PIECE_RULE(measure, tn_measure)
 PIECE_RULE(number, tn_plain_number)
 PIECE_RULE(range, range)
 PIECE_RULE(compound, compound)
+PIECE_RULE(alnum, alnum)
+PIECE_RULE(math, math)
 
 static const struct tn_rule rules[] = {
 	{ "electronic", rule_electronic },
@@ -226,8 +334,10 @@ static const struct tn_rule rules[] = {
 	{ "fraction", rule_fraction },
 	{ "measure", rule_measure },
 	{ "number", rule_number },
+	{ "math", rule_math },
 	{ "range", rule_range },
 	{ "compound", rule_compound },
+	{ "alnum", rule_alnum },
 	{ "unit", tn_rule_unit_word },
 	{ "roman", tn_rule_roman },
 	{ "abbreviation", tn_rule_abbreviation },
@@ -287,6 +397,11 @@ static void token_core(struct tn_tok *t)
 			break;
 		end -= back;
 	}
+	/* "EU's", "29th’s": the possessive stays with the punctuation. */
+	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'')
+		end -= 2;
+	else if (end - s > 4 && end[-1] == 's' && !memcmp(end - 4, "\xe2\x80\x99", 3))
+		end -= 4;
 	t->s = s;
 	t->len = (size_t)(end - s);
 	t->dot = end < e && *end == '.';
@@ -375,7 +490,7 @@ void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 {
 	size_t ntok, from = out->len;
 	struct tn_tok *tok = tokenize(text, len, &ntok);
-	struct tn_ctx c = { nz->data, tok, ntok };
+	struct tn_ctx c = { nz->data, tok, ntok, false };
 	struct buf spoken = BUF_INIT;
 	struct tn_hit hit;
 	for (size_t i = 0; i < ntok;) {

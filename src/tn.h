@@ -37,6 +37,7 @@ struct tn_ctx {
 	const struct tn_data *d;
 	const struct tn_tok *tok;
 	size_t n;
+	bool quantity;       /* a unit follows: read 1980 as a number, not a year */
 };
 
 /* What a token-level rule matched. */
@@ -79,6 +80,9 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 int tn_electronic(const struct tn_ctx *c, const char *s, size_t n,
 		  const struct tn_tok *next, struct buf *out);
 
+/* True when s[0..n) is a unit of measure ("kg", "km/h"). */
+bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n);
+
 /* Token rules that look at neighbours. */
 bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_phone(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
@@ -90,6 +94,7 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 			  struct tn_hit *hit);
 bool tn_rule_initialism(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_symbol(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_alnum(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_repair(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 
 #endif

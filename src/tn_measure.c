@@ -25,7 +25,7 @@ static const struct {
 static const struct tn_entry *unit_get(const struct tn_ctx *c, const char *s, size_t n)
 {
 	const struct tn_entry *e = tn_data_get(c->d, TN_UNITS, s, n);
-	if (e || n > 16)
+	if (e || n > 16 || n < 2)
 		return e;
 	char low[17];
 	for (size_t i = 0; i < n; i++)
@@ -214,4 +214,9 @@ bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct
 	say_unit(c, t->s, t->len, one, out);
 	hit->why = "unit";
 	return true;
+}
+
+bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n)
+{
+	return unit_get(c, s, n) != NULL;
 }

@@ -174,19 +174,20 @@ const char *tn_ordinal_suffix(const char *d, size_t n)
 
 void tn_year(struct buf *out, const char *d, size_t n)
 {
-	if (n != 4 || d[0] == '0' || (d[1] == '0' && d[2] == '0')) {
+	if ((n != 4 && n != 3) || d[0] == '0' || (n == 4 && d[1] == '0' && d[2] == '0')) {
 		/* 2000-2009, 1000, 3000...: "two thousand eight" */
 		tn_cardinal(out, d, n);
 		return;
 	}
-	say_group(out, d, 2);
-	if (d[2] == '0' && d[3] == '0') {
+	say_group(out, d, n - 2);
+	const char *t = d + n - 2;
+	if (t[0] == '0' && t[1] == '0') {
 		tn_word(out, "hundred");
-	} else if (d[2] == '0') {
+	} else if (t[0] == '0') {
 		tn_word(out, "oh");
-		tn_word(out, ones[d[3] - '0']);
+		tn_word(out, ones[t[1] - '0']);
 	} else {
-		say_group(out, d + 2, 2);
+		say_group(out, t, 2);
 	}
 }
 
