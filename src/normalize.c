@@ -348,10 +348,17 @@ static const struct tn_rule rules[] = {
 
 /* ---- tokens ---- */
 
+/* What separates tokens: white space, and the dashes "--" and "—" that
+ * join words without spaces ("Francis I--who"); the separator is copied
+ * to the output as written. */
 static size_t space_len(const char *s, size_t n)
 {
 	if (n && (s[0] == ' ' || s[0] == '\t'))
 		return 1;
+	if (n >= 2 && s[0] == '-' && s[1] == '-')
+		return 2;
+	if (n >= 3 && !memcmp(s, "\xe2\x80\x94", 3))
+		return 3;
 	if (n >= 2 && !memcmp(s, "\xc2\xa0", 2))
 		return 2;
 	if (n >= 3 && (!memcmp(s, "\xe2\x80\x89", 3) || !memcmp(s, "\xe2\x80\xaf", 3)))
@@ -447,14 +454,19 @@ static bool try_rules(const struct tn_ctx *c, size_t i, struct buf *spoken, stru
 	return false;
 }
 
-static void explain_line(struct buf *explain, const struct tn_tok *a, const struct tn_tok *b,
-			 bool dot, const struct buf *spoken, const char *why)
+/* One --explain line: "original\tspoken\trule-or-entry\n". */
+static void explain_hit(struct buf *explain, const struct tn_ctx *c, size_t i,
+			const struct tn_hit *hit, const struct buf *spoken)
 {
-	const char *end = b->s + b->len + dot;
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + hit->ntok - 1];
+	const char *end = b->s + b->len + hit->ate_dot;
+	size_t k = 0;
+	while (k < spoken->len && spoken->data[k] == ' ')
+		k++;
 	buf_add(explain, a->s, (size_t)(end - a->s));
 	buf_addc(explain, '\t');
-	buf_add(explain, spoken->data, spoken->len);
-	buf_addf(explain, "\t%s\n", why);
+	buf_add(explain, spoken->data + k, spoken->len - k);
+	buf_addf(explain, "\t%s\n", hit->why);
 }
 
 /* Writes tokens [i, i + hit->ntok) as spoken, keeping outer punctuation. */
@@ -493,29 +505,24 @@ void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 	struct tn_ctx c = { nz->data, tok, ntok, false };
 	struct buf spoken = BUF_INIT;
 	struct tn_hit hit;
+	const char *gap = text;
 	for (size_t i = 0; i < ntok;) {
-		if (!try_rules(&c, i, &spoken, &hit)) {
-			if (i)
-				buf_addc(out, ' ');
+		bool hit_ok = try_rules(&c, i, &spoken, &hit);
+		if (!hit_ok || !hit.glue)
+			buf_add(out, gap, (size_t)(tok[i].raw - gap));
+		if (!hit_ok) {
 			buf_add(out, tok[i].raw, tok[i].rawlen);
+			gap = tok[i].raw + tok[i].rawlen;
 			i++;
 			continue;
 		}
-		if (i && !hit.glue)
-			buf_addc(out, ' ');
 		emit(&c, i, &hit, &spoken, out);
-		if (explain) {
-			size_t k = 0;
-			while (k < spoken.len && spoken.data[k] == ' ')
-				k++;
-			struct buf sp = BUF_INIT;
-			buf_add(&sp, spoken.data + k, spoken.len - k);
-			explain_line(explain, &tok[i], &tok[i + hit.ntok - 1], hit.ate_dot, &sp,
-				     hit.why);
-			buf_release(&sp);
-		}
+		if (explain)
+			explain_hit(explain, &c, i, &hit, &spoken);
+		gap = tok[i + hit.ntok - 1].raw + tok[i + hit.ntok - 1].rawlen;
 		i += hit.ntok;
 	}
+	buf_add(out, gap, (size_t)(text + len - gap));
 	guard(out, from);
 	buf_release(&spoken);
 	free(tok);

@@ -87,6 +87,13 @@ int tn_time(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok
 			i += 3;
 		}
 	}
+	if (sep == ':' && !m && i + 2 == n && tn_isdigit(s[i + 1])) {
+		/* "2:1", a ratio or a score */
+		tn_cardinal(out, s, hn);
+		tn_word(out, "to");
+		tn_cardinal(out, s + i + 1, 1);
+		return 1;
+	}
 	char ampm = meridiem(s + i, n - i);
 	int rc = 1;
 	if (i < n && !ampm)

@@ -85,8 +85,13 @@ int tn_electronic(const struct tn_ctx *c, const char *s, size_t n, const struct 
 {
 	(void)next;
 	const char *at = memchr(s, '@', n);
-	bool email = at && at > s && memchr(at, '.', n - (size_t)(at - s)) &&
-		     is_domain(c, at + 1, n - (size_t)(at - s) - 1);
+	bool email = false;
+	if (at && at > s) {
+		/* any host will do after an '@': "abc@gmail.abc/123" */
+		const char *h = at + 1, *slash = memchr(h, '/', (size_t)(s + n - h));
+		size_t hn = (size_t)((slash ? slash : s + n) - h);
+		email = hn > 2 && memchr(h, '.', hn) && h[hn - 1] != '.' && h[0] != '.';
+	}
 	bool url = starts(s, n, "http://") || starts(s, n, "https://") ||
 		   starts(s, n, "file://") || starts(s, n, "www.");
 	if (!email && !url) {
