@@ -87,6 +87,13 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;
+	if (next && next->len == 1 && next->s[0] == 's' && next->rawlen == 1 && n == 4 &&
+	    year_like(s, n) && s[3] == '0') {
+		/* "1980 s": a decade whose "s" came loose */
+		tn_year(out, s, 4);
+		pluralize(out);
+		return 2;
+	}
 	size_t i = 0;
 	bool neg = s[0] == '-' || !strncmp(s, "\xe2\x88\x92", n < 3 ? n : 3);
 	i = neg ? (s[0] == '-' ? 1 : 3) : 0;
@@ -197,7 +204,7 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	q.quantity = unit_follows(c, r, rn, next);
 	if (!read_piece(&q, s, at, NULL, out))
 		return 0;
-	tn_word(out, counts_down(s, at, r, rn) ? "-" : "to");
+	tn_word(out, !q.quantity && counts_down(s, at, r, rn) ? "-" : "to");
 	return read_piece(&q, r, rn, next, out);
 }
 
@@ -247,7 +254,9 @@ static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct t
 		bool dig = tn_isdigit(s[k]);
 		while (k < n && tn_isdigit(s[k]) == dig)
 			k++;
-		if (dig) {
+		if (dig && k - st >= 4) {
+			tn_digits(out, s + st, k - st);     /* a code: "ab9453" */
+		} else if (dig) {
 			tn_plain_number(c, s + st, k - st, NULL, out);
 		} else {
 			tn_word(out, "");
@@ -286,6 +295,43 @@ static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn
 	return 0;
 }
 
+/* "2x8 m", "25 x 7 m": dimensions, when a unit says they are. */
+static int dimensions(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	const char *x = memchr(s, 'x', n);
+	if (!x || x == s || x + 1 == s + n || !next || !tn_is_unit(c, next->s, next->len))
+		return 0;
+	size_t a = (size_t)(x - s), b = n - a - 1;
+	if (!only_digits(s, a) || !only_digits(x + 1, b))
+		return 0;
+	struct tn_ctx q = *c;
+	q.quantity = true;
+	tn_plain_number(&q, s, a, NULL, out);
+	tn_word(out, "by");
+	tn_plain_number(&q, x + 1, b, NULL, out);
+	return 1;
+}
+
+/* A dash standing between two times or numbers: "4:00 am - 8:12 pm". */
+static bool rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	if (!i || i + 1 >= c->n || !(tn_eq(t->raw, t->rawlen, "-") ||
+				     tn_eq(t->raw, t->rawlen, "\xe2\x80\x93")))
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1];
+	if (!p->bare || !p->len || !nx->len || !tn_isdigit(nx->s[0]))
+		return false;
+	char last = p->s[p->len - 1];
+	if (!tn_isdigit(last) && !tn_eq(p->s, p->len, "am") && !tn_eq(p->s, p->len, "pm") &&
+	    !tn_eq(p->s, p->len, "a.m") && !tn_eq(p->s, p->len, "p.m"))
+		return false;
+	tn_word(out, "to");
+	hit->why = "range";
+	return true;
+}
+
 /* ---- the rule table ---- */
 
 static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit,
@@ -322,6 +368,7 @@ PIECE_RULE(range, range)
 PIECE_RULE(compound, compound)
 PIECE_RULE(alnum, alnum)
 PIECE_RULE(math, math)
+PIECE_RULE(dimensions, dimensions)
 
 static const struct tn_rule rules[] = {
 	{ "electronic", rule_electronic },
@@ -337,8 +384,10 @@ static const struct tn_rule rules[] = {
 	{ "math", rule_math },
 	{ "range", rule_range },
 	{ "compound", rule_compound },
-	{ "alnum", rule_alnum },
+	{ "dimensions", rule_dimensions },
 	{ "unit", tn_rule_unit_word },
+	{ "alnum", rule_alnum },
+	{ "range", rule_dash },
 	{ "roman", tn_rule_roman },
 	{ "abbreviation", tn_rule_abbreviation },
 	{ "initialism", tn_rule_initialism },

@@ -135,8 +135,7 @@ static const struct tn_entry *month_of(const struct tn_ctx *c, const char *s, si
 static void say_year(struct buf *out, const char *y, size_t n)
 {
 	if (n == 2 && y[0] == '0') {
-		tn_word(out, "oh");
-		tn_cardinal(out, y + 1, 1);
+		tn_digits(out, y, 2);
 	} else {
 		tn_year(out, y, n);
 	}

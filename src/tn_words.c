@@ -53,7 +53,9 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 		return false;
 	if (t->dot) {
 		e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, t->len + 1);
-		if (!e && (e = tn_data_get(c->d, TN_MONTHS, t->s, t->len)) == NULL)
+		/* "Jan.", "Wed." when capitalized; "mar." is left alone. */
+		if (!e && tn_isupper(t->s[0]) &&
+		    (e = tn_data_get(c->d, TN_MONTHS, t->s, t->len)) == NULL)
 			e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
 		if (e && !tn_isalpha(t->s[t->len - 1]))
 			e = NULL;
