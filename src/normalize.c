@@ -509,10 +509,12 @@ static void explain_hit(struct buf *explain, const struct tn_ctx *c, size_t i,
 {
 	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + hit->ntok - 1];
 	const char *end = b->s + b->len + hit->ate_dot;
-	size_t k = 0;
+	size_t k = 0, n = (size_t)(end - a->s);
 	while (k < spoken->len && spoken->data[k] == ' ')
 		k++;
-	buf_add(explain, a->s, (size_t)(end - a->s));
+	if (spoken->len - k == n && !memcmp(spoken->data + k, a->s, n))
+		return;     /* read, but unchanged */
+	buf_add(explain, a->s, n);
 	buf_addc(explain, '\t');
 	buf_add(explain, spoken->data + k, spoken->len - k);
 	buf_addf(explain, "\t%s\n", hit->why);
@@ -530,8 +532,9 @@ static void emit(const struct tn_ctx *c, size_t i, const struct tn_hit *hit,
 	while (k < spoken->len && spoken->data[k] == ' ')
 		k++;
 	buf_add(out, spoken->data + k, spoken->len - k);
-	if (hit->ate_dot && !last)
-		tail++;
+	bool ends_dot = spoken->len && spoken->data[spoken->len - 1] == '.';
+	if (tail < end && *tail == '.' && ((hit->ate_dot && !last) || ends_dot))
+		tail++;     /* "U.S." at the end of a sentence keeps one dot */
 	buf_add(out, tail, (size_t)(end - tail));
 }
 
