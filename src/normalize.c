@@ -109,10 +109,17 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		buf_release(&dg);
 		return 1;
 	}
-	if (rn)
+	const struct tn_entry *mag = rn >= 2 ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
+	if (rn && !mag)
 		return 0;
 	if (neg)
 		tn_word(out, "minus");
+	if (mag) {
+		/* "1.5bn people" */
+		tn_number(out, &num);
+		tn_word(out, mag->say);
+		return 1;
+	}
 	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
 		tn_year(out, num.ip, num.ilen);
 	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity)
@@ -204,7 +211,12 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	q.quantity = unit_follows(c, r, rn, next);
 	if (!read_piece(&q, s, at, NULL, out))
 		return 0;
-	tn_word(out, !q.quantity && counts_down(s, at, r, rn) ? "-" : "to");
+	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
+	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
+	if (!q.quantity && counts_down(s, at, r, rn))
+		tn_word(out, "-");
+	else
+		tn_word(out, between ? "and" : "to");
 	return read_piece(&q, r, rn, next, out);
 }
 
@@ -339,9 +351,11 @@ static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct
 {
 	const struct tn_tok *t = &c->tok[i];
 	const struct tn_tok *next = i + 1 < c->n && t->bare ? &c->tok[i + 1] : NULL;
+	struct tn_ctx here = *c;
 	if (!t->len)
 		return false;
-	int rc = fn(c, t->s, t->len, next, out);
+	here.at = i;
+	int rc = fn(&here, t->s, t->len, next, out);
 	if (!rc)
 		return false;
 	hit->ntok = (size_t)rc;
@@ -554,7 +568,7 @@ void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 {
 	size_t ntok, from = out->len;
 	struct tn_tok *tok = tokenize(text, len, &ntok);
-	struct tn_ctx c = { nz->data, tok, ntok, false };
+	struct tn_ctx c = { nz->data, tok, ntok, false, 0 };
 	struct buf spoken = BUF_INIT;
 	struct tn_hit hit;
 	const char *gap = text;

@@ -38,6 +38,7 @@ struct tn_ctx {
 	const struct tn_tok *tok;
 	size_t n;
 	bool quantity;       /* a unit follows: read 1980 as a number, not a year */
+	size_t at;           /* the token a piece reader is reading */
 };
 
 /* What a token-level rule matched. */

@@ -52,6 +52,8 @@ static void test_cardinal_decimal(void **s)
 	say("It fell to -5.", "It fell to minus five.");
 	say("a 2.05 rise", "a two point zero five rise");
 	say("code 004", "code zero zero four");
+	say("some 1.5bn people", "some one point five billion people");
+	say("a 4G network", "a four G network");
 }
 
 static void test_year_decade(void **s)
@@ -146,6 +148,9 @@ static void test_ranges(void **s)
 	say("1960-80", "nineteen sixty to eighty");
 	say("$250-$300", "two hundred fifty dollars to three hundred dollars");
 	say("won 3-1", "won three - one");
+	say("between 2019-2022", "between twenty nineteen and twenty twenty two");
+	say("1980-1990 kg", "one thousand nine hundred eighty to one thousand nine hundred "
+	    "ninety kilograms");
 }
 
 static void test_roman(void **s)
