@@ -232,6 +232,7 @@ static int compound(const struct tn_ctx *c, const char *s, size_t n,
 		if (k > st) {
 			size_t before = out->len;
 			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
+			    tn_money(c, s + st, k - st, NULL, out) ||
 			    tn_measure(c, s + st, k - st, NULL, out)) {
 				numbers++;
 			} else {
@@ -387,6 +388,7 @@ PIECE_RULE(dimensions, dimensions)
 static const struct tn_rule rules[] = {
 	{ "electronic", rule_electronic },
 	{ "date", tn_rule_date_words },
+	{ "abbreviation", tn_rule_abbreviation },
 	{ "date", rule_date },
 	{ "time", rule_time },
 	{ "telephone", tn_rule_phone },
@@ -403,7 +405,6 @@ static const struct tn_rule rules[] = {
 	{ "alnum", rule_alnum },
 	{ "range", rule_dash },
 	{ "roman", tn_rule_roman },
-	{ "abbreviation", tn_rule_abbreviation },
 	{ "initialism", tn_rule_initialism },
 	{ "symbol", tn_rule_symbol },
 	{ "repair", tn_rule_repair },

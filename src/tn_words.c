@@ -34,7 +34,10 @@ static bool all_caps(const char *s, size_t n)
 static const char *in_context(const struct tn_ctx *c, size_t i, const struct tn_entry *e)
 {
 	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
-	if (e->before_number && nx && nx->len && (tn_isdigit(nx->s[0]) || nx->s[0] == '#'))
+	const struct tn_tok *t = &c->tok[i];
+	bool joined = t->bare || (t->dot && t->s + t->len + 1 == t->raw + t->rawlen);
+	if (e->before_number && joined && nx && nx->len &&
+	    (tn_isdigit(nx->s[0]) || nx->s[0] == '#'))
 		return e->before_number;
 	if (e->after_number && p && p->bare && p->len && tn_isdigit(p->s[p->len - 1]))
 		return e->after_number;

@@ -127,6 +127,7 @@ static void test_measures(void **s)
 	say("a 5-km race", "a five kilometer race");
 	say("600 MW", "six hundred megawatts");
 	say("10%", "ten percent");
+	say("highs of 25C", "highs of twenty five degrees Celsius");
 }
 
 static void test_fractions(void **s)
@@ -174,6 +175,8 @@ static void test_abbreviations(void **s)
 	say("e.g. this", "for example this");
 	say("Acme Inc. said", "Acme incorporated said");
 	say("dr. Evil", "dr. Evil");
+	say("No, 5 came", "No, five came");
+	say("open 24/7", "open twenty four seven");
 }
 
 static void test_initialisms(void **s)
