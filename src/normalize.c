@@ -262,6 +262,9 @@ static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	}
 	if (!letters || !digits)
 		return 0;
+	/* "G7", "AH0": the engine reads a letter run and one digit well. */
+	if (!tn_isdigit(s[0]) && digits == 1)
+		return 0;
 	for (size_t k = 0; k < n;) {
 		size_t st = k;
 		bool dig = tn_isdigit(s[k]);
