@@ -1,31 +1,620 @@
 /*
- * normalize: placeholder that passes text through unchanged; the rules land
- * with the text-normalization issue.
+ * normalize: written text in, spoken words out (see normalize.h).
+ *
+ * The sentence is cut into white-space separated tokens; each token's
+ * surrounding punctuation is set aside and its core offered to the rules
+ * below in order.  The first rule that reads it wins and may take following
+ * tokens too ("$5.2 billion", "19 June 2022").  Tokens no rule reads are
+ * copied as written, so the engine still sees ordinary words unchanged.
+ * Every rule is linear in the token's length, so the whole pass is linear.
  */
 #include "normalize.h"
 
+#include "tn.h"
+
 #include <stdlib.h>
+#include <string.h>
 
 struct normalizer {
-	int unused;
+	struct tn_data *data;
 };
 
-struct normalizer *normalizer_new(const char *datadir, const char *lang)
+bool tn_eq(const char *s, size_t n, const char *w)
 {
-	(void)datadir;
-	(void)lang;
-	return xcalloc(1, sizeof(struct normalizer));
+	size_t k = strlen(w);
+	return k == n && !strncasecmp(s, w, n);
 }
 
-void normalizer_free(struct normalizer *nz)
+/* ---- plain numbers, ranges and compounds ---- */
+
+/* Pluralizes the last word: "eighty" -> "eighties", "ten" -> "tens". */
+static void pluralize(struct buf *out)
 {
-	free(nz);
+	if (out->len && out->data[out->len - 1] == 'y') {
+		buf_truncate(out, out->len - 1);
+		buf_adds(out, "ies");
+	} else {
+		buf_addc(out, 's');
+	}
+}
+
+static bool only_digits(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!tn_isdigit(s[k]))
+			return false;
+	return n > 0;
+}
+
+/* A bare four-digit number from 1000 to 2099 is read as a year. */
+static bool year_like(const char *s, size_t n)
+{
+	return n == 4 && only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+}
+
+/* "1990s", "'90s", "80s": decades. */
+static bool decade(const char *s, size_t n, struct buf *out)
+{
+	size_t k = s[0] == '\'';
+	if (n - k < 3 || s[n - 1] != 's' || s[n - 2] != '0')
+		return false;
+	size_t dn = n - 1 - k - (s[n - 2] == '\'');
+	if (!only_digits(s + k, dn) || (dn != 2 && dn != 4))
+		return false;
+	if (dn == 4)
+		tn_year(out, s + k, 4);
+	else
+		tn_cardinal(out, s + k, 2);
+	pluralize(out);
+	return true;
+}
+
+/* "AD 340", "340 BC": the next token names an era, so the number is a year. */
+static bool era(const struct tn_ctx *c, const struct tn_tok *next)
+{
+	static const char *const eras[] = { "AD", "A.D", "BC", "B.C", "BCE", "B.C.E", "CE",
+					    "C.E" };
+	(void)c;
+	for (size_t k = 0; next && k < sizeof(eras) / sizeof(eras[0]); k++)
+		if (next->len == strlen(eras[k]) && !memcmp(next->s, eras[k], next->len))
+			return true;
+	return false;
+}
+
+int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
+		    const struct tn_tok *next, struct buf *out)
+{
+	struct tn_num num;
+	if (!n || decade(s, n, out))
+		return n ? 1 : 0;
+	if (next && next->len == 1 && next->s[0] == 's' && next->rawlen == 1 && n == 4 &&
+	    year_like(s, n) && s[3] == '0') {
+		/* "1980 s": a decade whose "s" came loose */
+		tn_year(out, s, 4);
+		pluralize(out);
+		return 2;
+	}
+	size_t i = 0;
+	bool neg = s[0] == '-' || !strncmp(s, "\xe2\x88\x92", n < 3 ? n : 3);
+	i = neg ? (s[0] == '-' ? 1 : 3) : 0;
+	size_t used = tn_scan_number(s + i, n - i, &num);
+	if (!used || (neg && !tn_isdigit(s[i]) && s[i] != '.'))
+		return 0;
+	const char *rest = s + i + used;
+	size_t rn = n - i - used;
+	if (rn == 2 && !num.fp && tn_eq(rest, 2, tn_ordinal_suffix(num.ip, num.ilen)) && !neg) {
+		struct buf dg = BUF_INIT;
+		tn_num_digits(&num, &dg);
+		tn_ordinal(out, dg.data, dg.len);
+		buf_release(&dg);
+		return 1;
+	}
+	const struct tn_entry *mag = rn >= 2 ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
+	if (rn && !mag)
+		return 0;
+	if (neg)
+		tn_word(out, "minus");
+	if (mag) {
+		/* "1.5bn people" */
+		tn_number(out, &num);
+		tn_word(out, mag->say);
+		return 1;
+	}
+	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
+		tn_year(out, num.ip, num.ilen);
+	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity)
+		tn_year(out, num.ip, 4);
+	else if (!num.commas && !num.fp && num.ilen > 12)
+		tn_digits(out, num.ip, num.ilen);
+	else
+		tn_number(out, &num);
+	return 1;
+}
+
+typedef int piece_fn(const struct tn_ctx *, const char *, size_t, const struct tn_tok *,
+		     struct buf *);
+
+/* What a half of a range or compound may be. */
+static piece_fn *const range_pieces[] = { tn_money, tn_time, tn_measure, tn_plain_number };
+
+static int read_piece(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	for (size_t k = 0; k < sizeof(range_pieces) / sizeof(range_pieces[0]); k++) {
+		size_t before = out->len;
+		int rc = range_pieces[k](c, s, n, next, out);
+		if (rc)
+			return rc;
+		buf_truncate(out, before);
+	}
+	return 0;
+}
+
+/* Where a range splits: the first '-' or en dash that is not the first byte. */
+static size_t range_split(const char *s, size_t n, size_t *seplen)
+{
+	for (size_t k = 1; k < n; k++) {
+		if (s[k] == '-') {
+			*seplen = 1;
+			return k;
+		}
+		if (k + 2 < n && !memcmp(s + k, "\xe2\x80\x93", 3)) {
+			*seplen = 3;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* Compares two digit strings without leading zeros as numbers. */
+static int cmp_digits(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return an < bn ? -1 : 1;
+	return memcmp(a, b, an);
+}
+
+/* "2-1" or "978-0" counts down, so it is a score or a code, not a range:
+ * the dash is a pause.  "1960-80" is a range of years. */
+static bool counts_down(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (!only_digits(a, an) || !only_digits(b, bn) || a[0] == '0' || (bn > 1 && b[0] == '0'))
+		return false;
+	if (year_like(a, an) && bn == 2)
+		return false;
+	return cmp_digits(b, bn, a, an) < 0;
+}
+
+/* A unit after the range (in its last half or the next token) makes both
+ * halves quantities: "1980-1990 kg" is not a span of years. */
+static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
+			 const struct tn_tok *next)
+{
+	size_t k = 0;
+	while (k < rn && (tn_isdigit(r[k]) || r[k] == '.' || r[k] == ','))
+		k++;
+	if (k < rn && tn_is_unit(c, r + k, rn - k))
+		return true;
+	return next && tn_is_unit(c, next->s, next->len);
+}
+
+/* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
+static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		 struct buf *out)
+{
+	size_t sl, at = range_split(s, n, &sl);
+	if (!at || at + sl >= n)
+		return 0;
+	const char *r = s + at + sl;
+	size_t rn = n - at - sl;
+	struct tn_ctx q = *c;
+	q.quantity = unit_follows(c, r, rn, next);
+	if (!read_piece(&q, s, at, NULL, out))
+		return 0;
+	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
+	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
+	if (!q.quantity && counts_down(s, at, r, rn))
+		tn_word(out, "-");
+	else
+		tn_word(out, between ? "and" : "to");
+	return read_piece(&q, r, rn, next, out);
+}
+
+/* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
+static int compound(const struct tn_ctx *c, const char *s, size_t n,
+		    const struct tn_tok *next, struct buf *out)
+{
+	(void)next;
+	size_t st = 0, numbers = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n && s[k] != '-')
+			continue;
+		if (k > st) {
+			size_t before = out->len;
+			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
+			    tn_money(c, s + st, k - st, NULL, out) ||
+			    tn_measure(c, s + st, k - st, NULL, out)) {
+				numbers++;
+			} else {
+				buf_truncate(out, before);
+				tn_word(out, "");
+				buf_add(out, s + st, k - st);
+			}
+		}
+		st = k + 1;
+	}
+	return numbers ? 1 : 0;
+}
+
+/* "4G", "G7", "B2B", "1th": letters kept, each run of digits read. */
+static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		 struct buf *out)
+{
+	(void)next;
+	size_t letters = 0, digits = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (tn_isalpha(s[k]))
+			letters++;
+		else if (tn_isdigit(s[k]))
+			digits++;
+		else
+			return 0;
+	}
+	if (!letters || !digits)
+		return 0;
+	/* "G7", "AH0": the engine reads a letter run and one digit well. */
+	if (!tn_isdigit(s[0]) && digits == 1)
+		return 0;
+	for (size_t k = 0; k < n;) {
+		size_t st = k;
+		bool dig = tn_isdigit(s[k]);
+		while (k < n && tn_isdigit(s[k]) == dig)
+			k++;
+		if (dig && k - st >= 4) {
+			tn_digits(out, s + st, k - st);     /* a code: "ab9453" */
+		} else if (dig) {
+			tn_plain_number(c, s + st, k - st, NULL, out);
+		} else {
+			tn_word(out, "");
+			buf_add(out, s + st, k - st);
+		}
+	}
+	return 1;
+}
+
+/* "1-2=5", "2+3": an equation of plain numbers. */
+static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		struct buf *out)
+{
+	static const struct { char op; const char *say; } ops[] = {
+		{ '=', "equals" }, { '+', "plus" }, { '-', "minus" }, { '*', "times" },
+	};
+	(void)next;
+	if (!memchr(s, '=', n) && !memchr(s, '+', n))
+		return 0;
+	for (size_t k = 0; k < n;) {
+		size_t st = k;
+		while (k < n && tn_isdigit(s[k]))
+			k++;
+		if (k == st || k - st > 12)
+			return 0;
+		tn_plain_number(c, s + st, k - st, NULL, out);
+		if (k == n)
+			return 1;
+		size_t o = 0;
+		while (o < sizeof(ops) / sizeof(ops[0]) && ops[o].op != s[k])
+			o++;
+		if (o == sizeof(ops) / sizeof(ops[0]) || ++k == n)
+			return 0;
+		tn_word(out, ops[o].say);
+	}
+	return 0;
+}
+
+/* "2x8 m", "25 x 7 m": dimensions, when a unit says they are. */
+static int dimensions(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	const char *x = memchr(s, 'x', n);
+	if (!x || x == s || x + 1 == s + n || !next || !tn_is_unit(c, next->s, next->len))
+		return 0;
+	size_t a = (size_t)(x - s), b = n - a - 1;
+	if (!only_digits(s, a) || !only_digits(x + 1, b))
+		return 0;
+	struct tn_ctx q = *c;
+	q.quantity = true;
+	tn_plain_number(&q, s, a, NULL, out);
+	tn_word(out, "by");
+	tn_plain_number(&q, x + 1, b, NULL, out);
+	return 1;
+}
+
+/* A dash standing between two times or numbers: "4:00 am - 8:12 pm". */
+static bool rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	if (!i || i + 1 >= c->n || !(tn_eq(t->raw, t->rawlen, "-") ||
+				     tn_eq(t->raw, t->rawlen, "\xe2\x80\x93")))
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1];
+	if (!p->bare || !p->len || !nx->len || !tn_isdigit(nx->s[0]))
+		return false;
+	char last = p->s[p->len - 1];
+	if (!tn_isdigit(last) && !tn_eq(p->s, p->len, "am") && !tn_eq(p->s, p->len, "pm") &&
+	    !tn_eq(p->s, p->len, "a.m") && !tn_eq(p->s, p->len, "p.m"))
+		return false;
+	tn_word(out, "to");
+	hit->why = "range";
+	return true;
+}
+
+/* ---- the rule table ---- */
+
+static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit,
+		       piece_fn *fn, const char *why)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const struct tn_tok *next = i + 1 < c->n && t->bare ? &c->tok[i + 1] : NULL;
+	struct tn_ctx here = *c;
+	if (!t->len)
+		return false;
+	here.at = i;
+	int rc = fn(&here, t->s, t->len, next, out);
+	if (!rc)
+		return false;
+	hit->ntok = (size_t)rc;
+	hit->ate_dot = rc == 2 && next->dot && memchr(next->s, '.', next->len);
+	hit->why = why;
+	return true;
+}
+
+#define PIECE_RULE(name, fn)                                                              \
+	static bool rule_##name(const struct tn_ctx *c, size_t i, struct buf *out,         \
+				struct tn_hit *hit)                                        \
+	{                                                                                  \
+		return piece_rule(c, i, out, hit, fn, #name);                              \
+	}
+
+PIECE_RULE(electronic, tn_electronic)
+PIECE_RULE(date, tn_date_numeric)
+PIECE_RULE(time, tn_time)
+PIECE_RULE(money, tn_money)
+PIECE_RULE(fraction, tn_fraction)
+PIECE_RULE(measure, tn_measure)
+PIECE_RULE(number, tn_plain_number)
+PIECE_RULE(range, range)
+PIECE_RULE(compound, compound)
+PIECE_RULE(alnum, alnum)
+PIECE_RULE(math, math)
+PIECE_RULE(dimensions, dimensions)
+
+static const struct tn_rule rules[] = {
+	{ "electronic", rule_electronic },
+	{ "date", tn_rule_date_words },
+	{ "abbreviation", tn_rule_abbreviation },
+	{ "date", rule_date },
+	{ "time", rule_time },
+	{ "telephone", tn_rule_phone },
+	{ "money", rule_money },
+	{ "fraction", tn_rule_mixed_fraction },
+	{ "fraction", rule_fraction },
+	{ "measure", rule_measure },
+	{ "number", rule_number },
+	{ "math", rule_math },
+	{ "range", rule_range },
+	{ "compound", rule_compound },
+	{ "dimensions", rule_dimensions },
+	{ "unit", tn_rule_unit_word },
+	{ "alnum", rule_alnum },
+	{ "range", rule_dash },
+	{ "roman", tn_rule_roman },
+	{ "initialism", tn_rule_initialism },
+	{ "symbol", tn_rule_symbol },
+	{ "repair", tn_rule_repair },
+};
+
+/* ---- tokens ---- */
+
+/* What separates tokens: white space, and the dashes "--" and "—" that
+ * join words without spaces ("Francis I--who"); the separator is copied
+ * to the output as written. */
+static size_t space_len(const char *s, size_t n)
+{
+	if (n && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (n >= 2 && s[0] == '-' && s[1] == '-')
+		return 2;
+	if (n >= 3 && !memcmp(s, "\xe2\x80\x94", 3))
+		return 3;
+	if (n >= 2 && !memcmp(s, "\xc2\xa0", 2))
+		return 2;
+	if (n >= 3 && (!memcmp(s, "\xe2\x80\x89", 3) || !memcmp(s, "\xe2\x80\xaf", 3)))
+		return 3;
+	return 0;
+}
+
+/* Punctuation set aside around a core; the bytes of one such character at
+ * s (leading or trailing), or 0. */
+static size_t punct_len(const char *s, size_t n, bool lead)
+{
+	static const char *const multi[] = { "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+					     "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb",
+					     "\xe2\x80\xa6", "\xc2\xbf", "\xc2\xa1" };
+	if (!n)
+		return 0;
+	if (strchr(lead ? "([{\"`" : ")]}\"`,;:!?.", s[0]) && s[0])
+		return 1;
+	if (s[0] == '\'' && (!lead || n < 2 || !tn_isdigit(s[1])))
+		return 1;
+	for (size_t k = 0; k < sizeof(multi) / sizeof(multi[0]); k++) {
+		size_t m = strlen(multi[k]);
+		if (n >= m && !memcmp(s, multi[k], m))
+			return m;
+	}
+	return 0;
+}
+
+static void token_core(struct tn_tok *t)
+{
+	const char *s = t->raw, *e = t->raw + t->rawlen;
+	size_t k;
+	while (s < e && (k = punct_len(s, (size_t)(e - s), true)))
+		s += k;
+	const char *end = e;
+	for (;;) {
+		size_t back = 0;
+		for (size_t m = 1; m <= 3 && end - m >= s; m++)
+			if (punct_len(end - m, m, false) == m &&
+			    ((unsigned char)end[-(long)m] & 0xC0) != 0x80)
+				back = m;
+		if (!back)
+			break;
+		end -= back;
+	}
+	/* "EU's", "29th’s": the possessive stays with the punctuation. */
+	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'')
+		end -= 2;
+	else if (end - s > 4 && end[-1] == 's' && !memcmp(end - 4, "\xe2\x80\x99", 3))
+		end -= 4;
+	t->s = s;
+	t->len = (size_t)(end - s);
+	t->dot = end < e && *end == '.';
+	t->bare = end == e;
+}
+
+static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
+{
+	size_t cap = 16, n = 0, i = 0;
+	struct tn_tok *tok = xmalloc(cap * sizeof(*tok));
+	while (i < len) {
+		size_t sp = space_len(text + i, len - i);
+		if (sp) {
+			i += sp;
+			continue;
+		}
+		size_t st = i;
+		while (i < len && !space_len(text + i, len - i))
+			i++;
+		if (n == cap)
+			tok = xrealloc(tok, (cap *= 2) * sizeof(*tok));
+		tok[n].raw = text + st;
+		tok[n].rawlen = i - st;
+		token_core(&tok[n]);
+		n++;
+	}
+	*ntok = n;
+	return tok;
+}
+
+/* ---- the pass ---- */
+
+static bool try_rules(const struct tn_ctx *c, size_t i, struct buf *spoken, struct tn_hit *hit)
+{
+	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+		memset(hit, 0, sizeof(*hit));
+		hit->ntok = 1;
+		buf_reset(spoken);
+		if (rules[r].apply(c, i, spoken, hit))
+			return true;
+	}
+	buf_reset(spoken);
+	return false;
+}
+
+/* One --explain line: "original\tspoken\trule-or-entry\n". */
+static void explain_hit(struct buf *explain, const struct tn_ctx *c, size_t i,
+			const struct tn_hit *hit, const struct buf *spoken)
+{
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + hit->ntok - 1];
+	const char *end = b->s + b->len + hit->ate_dot;
+	size_t k = 0, n = (size_t)(end - a->s);
+	while (k < spoken->len && spoken->data[k] == ' ')
+		k++;
+	if (spoken->len - k == n && !memcmp(spoken->data + k, a->s, n))
+		return;     /* read, but unchanged */
+	buf_add(explain, a->s, n);
+	buf_addc(explain, '\t');
+	buf_add(explain, spoken->data + k, spoken->len - k);
+	buf_addf(explain, "\t%s\n", hit->why);
+}
+
+/* Writes tokens [i, i + hit->ntok) as spoken, keeping outer punctuation. */
+static void emit(const struct tn_ctx *c, size_t i, const struct tn_hit *hit,
+		 const struct buf *spoken, struct buf *out)
+{
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + hit->ntok - 1];
+	const char *tail = b->s + b->len, *end = b->raw + b->rawlen;
+	bool last = i + hit->ntok == c->n;
+	buf_add(out, a->raw, (size_t)(a->s - a->raw));
+	size_t k = 0;
+	while (k < spoken->len && spoken->data[k] == ' ')
+		k++;
+	buf_add(out, spoken->data + k, spoken->len - k);
+	bool ends_dot = spoken->len && spoken->data[spoken->len - 1] == '.';
+	if (tail < end && *tail == '.' && ((hit->ate_dot && !last) || ends_dot))
+		tail++;     /* "U.S." at the end of a sentence keeps one dot */
+	buf_add(out, tail, (size_t)(end - tail));
+}
+
+static void guard(struct buf *out, size_t from)
+{
+	/* "[[" would open the engine's phoneme mode; the lexicon owns that. */
+	for (size_t k = from; k + 1 < out->len; k++)
+		if (out->data[k] == '[' && out->data[k + 1] == '[')
+			out->data[k + 1] = '(';
+	for (size_t k = from; k < out->len; k++)
+		if (out->data[k] == '\n' || out->data[k] == '\r')
+			out->data[k] = ' ';
 }
 
 void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 		    struct buf *out, struct buf *explain)
 {
-	(void)nz;
-	(void)explain;
-	buf_add(out, text, len);
+	size_t ntok, from = out->len;
+	struct tn_tok *tok = tokenize(text, len, &ntok);
+	struct tn_ctx c = { nz->data, tok, ntok, false, 0 };
+	struct buf spoken = BUF_INIT;
+	struct tn_hit hit;
+	const char *gap = text;
+	for (size_t i = 0; i < ntok;) {
+		bool hit_ok = try_rules(&c, i, &spoken, &hit);
+		if (!hit_ok || !hit.glue)
+			buf_add(out, gap, (size_t)(tok[i].raw - gap));
+		if (!hit_ok) {
+			buf_add(out, tok[i].raw, tok[i].rawlen);
+			gap = tok[i].raw + tok[i].rawlen;
+			i++;
+			continue;
+		}
+		emit(&c, i, &hit, &spoken, out);
+		if (explain)
+			explain_hit(explain, &c, i, &hit, &spoken);
+		gap = tok[i + hit.ntok - 1].raw + tok[i + hit.ntok - 1].rawlen;
+		i += hit.ntok;
+	}
+	buf_add(out, gap, (size_t)(text + len - gap));
+	guard(out, from);
+	buf_release(&spoken);
+	free(tok);
+}
+
+struct normalizer *normalizer_new(const char *datadir, const char *lang)
+{
+	struct buf dir = BUF_INIT;
+	buf_addf(&dir, "%s/pronunciations/%s/rules", datadir, lang);
+	struct tn_data *d = tn_data_load(dir.data);
+	buf_release(&dir);
+	if (!d)
+		return NULL;
+	struct normalizer *nz = xcalloc(1, sizeof(*nz));
+	nz->data = d;
+	return nz;
+}
+
+void normalizer_free(struct normalizer *nz)
+{
+	if (!nz)
+		return;
+	tn_data_free(nz->data);
+	free(nz);
 }

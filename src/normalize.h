@@ -5,7 +5,7 @@
  * Numbers, dates, times, money, measures, roman numerals, abbreviations,
  * initialisms, electronic addresses and symbols are rewritten as a newsreader
  * would say them.  The rules are small pure C functions; the words they use
- * come from YAML data under DATADIR/pronunciations/LANG/normalize/.
+ * come from YAML data in DATADIR/pronunciations/LANG/rules/ (see tn_data.h).
  *
  *   struct normalizer *nz = normalizer_new("/usr/share/narrate", "en");
  *   struct buf out = BUF_INIT;

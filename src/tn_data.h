@@ -1,0 +1,67 @@
+/*
+ * tn_data: the words the normalizer's rules use, loaded from YAML.
+ *
+ * Every .yaml file in DATADIR/pronunciations/LANG/rules except sentences.yaml
+ * (the sentence splitter's) is a map from a table name to that table's
+ * entries; several files may fill the same table and a later file wins.  An
+ * entry maps the written form to how it is said:
+ *
+ *   units:
+ *     km: [kilometer, kilometers]          # singular, plural
+ *   currencies:
+ *     "£": {say: pound, plural: pounds, minor: penny, minor_plural: pence}
+ *   abbreviations:
+ *     "St.": {say: saint, after_name: street, after_number: street}
+ *   initialisms_spelled: [EU, UK, IMF]     # a list: entries with no words
+ *
+ * A user adds an abbreviation by editing YAML; nothing is compiled.  Tables
+ * marked case-insensitive (months, weekdays, units' fallback...) are looked
+ * up folded to lower case.
+ */
+#ifndef NARRATE_TN_DATA_H
+#define NARRATE_TN_DATA_H
+
+#include <stddef.h>
+
+enum tn_table {
+	TN_ABBREVIATIONS,  /* "Mr." -> mister; contextual St. and No. */
+	TN_SPELLED,        /* initialisms read letter by letter: EU, IMF */
+	TN_WORDS,          /* all-caps words read as words: NATO, OPEC */
+	TN_UNITS,          /* measures after a number: km, kg, MW, °C */
+	TN_PER,            /* "per" units after a slash: mo, yr, hr */
+	TN_CURRENCIES,     /* symbols and codes before an amount: $, £, US$ */
+	TN_MAGNITUDES,     /* after an amount: bn, m, million */
+	TN_MONTHS,         /* jan, january, sept (case-insensitive) */
+	TN_WEEKDAYS,       /* mon, monday (case-insensitive) */
+	TN_SYMBOLS,        /* &, +, =, §, × */
+	TN_ROMAN_AFTER,    /* words after which a roman numeral is a cardinal */
+	TN_REGNAL,         /* names after which "I", "V", "X" are regnal */
+	TN_TLDS,           /* top-level domains that make a word a domain */
+	TN_ELECTRONIC,     /* how parts of addresses are said: www, http, "/" */
+	TN_NTABLES
+};
+
+struct tn_entry {
+	const char *key;
+	const char *say;            /* the spoken form (singular) */
+	const char *plural;         /* or NULL */
+	const char *minor;          /* currencies: "cent"; or NULL */
+	const char *minor_plural;   /* or NULL */
+	const char *before_number;  /* abbreviations: when a number follows */
+	const char *after_name;     /* when a capitalized word comes before */
+	const char *after_number;   /* when a number comes before */
+	const char *where;          /* "file:line", for --explain */
+};
+
+struct tn_data;
+
+/* Loads the tables from dir (DATADIR/pronunciations/LANG/rules).  A missing
+ * directory gives empty tables; a malformed file is reported as
+ * file:line:col and gives NULL.  Free with tn_data_free. */
+struct tn_data *tn_data_load(const char *dir);
+void tn_data_free(struct tn_data *d);
+/* The entry for key[0..len) in table t, or NULL. */
+const struct tn_entry *tn_data_get(const struct tn_data *d, enum tn_table t,
+				   const char *key, size_t len);
+
+#endif
