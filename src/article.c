@@ -195,7 +195,22 @@ static int month_of(const char *s, size_t n)
 
 static bool valid_date(int y, int m, int d)
 {
-	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m != 2 || d < 29 || leap;
+}
+
+/* A line that ends like a sentence ("... the mill reopened.") is text that
+ * mentions a date, not a dateline; "June 19, 2022." may still be one. */
+static bool ends_like_sentence(const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len && (s[len - 1] == '!' || s[len - 1] == '?'))
+		return true;
+	return len >= 2 && s[len - 1] == '.' && isalpha((unsigned char)s[len - 2]);
 }
 
 /*
@@ -204,7 +219,7 @@ static bool valid_date(int y, int m, int d)
  */
 static bool parse_dateline(const char *s, size_t len, struct dateline *d)
 {
-	if (len > 80 || count_words(s, len) > 10)
+	if (len > 80 || count_words(s, len) > 10 || ends_like_sentence(s, len))
 		return false;
 	char line[96];
 	memcpy(line, s, len);
