@@ -42,7 +42,8 @@ int audio_writer_write(struct audio_writer *w, const float *x, size_t n);
 /* Finishes, checks every write, syncs and renames into place.  Returns 0,
  * or -1 after reporting (no file is left under the final name).  Frees w. */
 int audio_writer_commit(struct audio_writer *w);
-/* Drops the file.  Frees w. */
+/* Drops the file; when one of its writes had failed, reports that (the
+ * caller has not).  Frees w. */
 void audio_writer_abort(struct audio_writer *w);
 /* Frames written so far. */
 unsigned long long audio_writer_frames(const struct audio_writer *w);
