@@ -12,6 +12,8 @@
 #include "yamldoc.h"
 #include "units_capture.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -116,10 +118,15 @@ static void test_unclosed_bracket(void **state)
 	expect_error("list: [a, b\nnext: 1\n", "t.yaml:", NULL);
 	struct ydoc doc;
 	struct buf err = BUF_INIT;
-	assert_int_equal(load(&doc, "k: [x, y", 8, &err), -1);
-	assert_non_null(strstr(err.data, "t.yaml:1:"));
+	/* at the end of a one-line file: the position must still be on line 1 */
+	int rc = load(&doc, "k: [x, y", 8, &err);
 	ydoc_release(&doc);
+	bool on_line_1 = strstr(err.data, "t.yaml:1:") != NULL;
+	if (!on_line_1)
+		fprintf(stderr, "got: %s", err.data);
 	buf_release(&err);
+	assert_int_equal(rc, -1);
+	assert_true(on_line_1);
 }
 
 static void test_invalid_utf8_position(void **state)
@@ -177,6 +184,7 @@ static void test_deep_nesting_is_fast(void **state)
 	assert_non_null(strstr(err.data, "nested"));
 	if (ms >= 100)
 		fail_msg("1e6 nested [ took %.1f ms", ms);
+	ydoc_release(&doc);
 	/* the same depth of block maps is caught by the parser events */
 	struct buf deep = BUF_INIT;
 	for (int i = 0; i < YDOC_MAX_DEPTH + 2; i++) {
