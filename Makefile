@@ -5,11 +5,11 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc
+PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc libxxhash
 DEB_PKGS = build-essential pkg-config libespeak-ng-dev espeak-ng libsndfile1-dev \
            libyaml-dev libebur128-dev libsoxr-dev libxml2-dev libmd4c-dev \
-           libutf8proc-dev libcmocka-dev ffmpeg python3 python3-mutagen \
-           python3-feedparser valgrind wamerican parallel clang
+           libutf8proc-dev libcmocka-dev libxxhash-dev ffmpeg python3 python3-mutagen \
+           python3-feedparser valgrind wamerican parallel clang sndfile-programs
 
 WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
           -Wwrite-strings -Wformat=2 -Werror
@@ -53,23 +53,27 @@ help:
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
+# V=1 shows the whole compiler command lines.
+Q = $(if $(V),,@)
+say = $(if $(V),,@echo "  $(1)	$@";)
+
 narrate: $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
+	$(call say,LINK)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) | build/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/asan/%.o: src/%.c $(wildcard src/*.h) | build/asan
-	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+	$(call say,CC)$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
 build/asan/narrate: $(SOBJS)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SOBJS) $(LIBS)
+	$(call say,LINK)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SOBJS) $(LIBS)
 
 build/tests/%: tests/unit/%.c $(LIBOBJS) | build/tests
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS) -lcmocka
+	$(call say,CC)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS) -lcmocka
 
 build/tests-asan/%: tests/unit/%.c $(SLIBOBJS) | build/tests-asan
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SLIBOBJS) $(LIBS) -lcmocka
+	$(call say,CC)$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SLIBOBJS) $(LIBS) -lcmocka
 
 build/obj build/asan build/tests build/tests-asan:
 	@mkdir -p $@

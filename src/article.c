@@ -161,12 +161,49 @@ static void on_sentence(size_t start, size_t len, void *ctx)
 	}
 }
 
-static void add_block(struct parser *p, const struct block *b, enum segment_kind kind)
+static bool is_bullet(const char *s, size_t len)
+{
+	if (len >= 2 && strchr("-*+", s[0]) && s[1] == ' ')
+		return true;
+	if (len >= 4 && !memcmp(s, "\xE2\x80\xA2", 3))
+		return true;
+	size_t i = 0;
+	while (i < len && i < 3 && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+}
+
+static void add_paragraph(struct parser *p, const struct block *b, enum segment_kind kind)
 {
 	struct split_ctx sc = { p, b, kind };
 	split_sentences(p->text + b->off, b->len, on_sentence, &sc);
 	if (p->art->n_segs)
 		p->art->segs[p->art->n_segs - 1].pause = PAUSE_PARAGRAPH;
+}
+
+/* A block is one paragraph, unless it is a list: then each item is one. */
+static void add_block(struct parser *p, const struct block *b, enum segment_kind kind)
+{
+	const char *s = p->text + b->off;
+	bool list = false;
+	for (size_t i = 0; i < b->len && b->n_lines > 1; i++)
+		if ((i == 0 || s[i - 1] == '\n') && is_bullet(s + i, b->len - i))
+			list = true;
+	if (!list) {
+		add_paragraph(p, b, kind);
+		return;
+	}
+	size_t start = 0;
+	unsigned line = b->line;
+	for (size_t i = 0; i <= b->len; i++) {
+		if (i < b->len && s[i] != '\n')
+			continue;
+		struct block item = { b->off + start, i - start, line, 1 };
+		if (start < i)
+			add_paragraph(p, &item, kind);
+		start = i + 1;
+		line++;
+	}
 }
 
 static size_t count_words(const char *s, size_t len)
@@ -394,10 +431,23 @@ int article_parse(struct article *art, const char *name, const char *text, size_
 		first++;
 	}
 	size_t last = nb;
-	if (last > first && bl[last - 1].n_lines == 1 &&
-	    credit_shaped(text + bl[last - 1].off, bl[last - 1].len)) {
-		last--;
-		art->credit = collapse(text + bl[last].off, bl[last].len);
+	unsigned credit_line = 0;
+	if (last > first) {
+		/* the credit is the last line, alone or at the end of the last block */
+		struct block *lb = &bl[last - 1];
+		const char *nl2 = memrchr(text + lb->off, '\n', lb->len);
+		size_t off = nl2 ? (size_t)(nl2 + 1 - text) : lb->off;
+		size_t len2 = lb->off + lb->len - off;
+		if (credit_shaped(text + off, len2)) {
+			art->credit = collapse(text + off, len2);
+			credit_line = lb->line + lb->n_lines - 1;
+			if (nl2) {
+				lb->len = (size_t)(nl2 - (text + lb->off));
+				lb->n_lines--;
+			} else {
+				last--;
+			}
+		}
 	}
 	bool body = false;
 	for (size_t i = first; i < last; i++) {
@@ -416,7 +466,7 @@ int article_parse(struct article *art, const char *name, const char *text, size_
 		body = true;
 	}
 	if (art->credit)
-		add_seg(&p, SEG_CREDIT, xstrdup(art->credit), bl[last].line, 1);
+		add_seg(&p, SEG_CREDIT, xstrdup(art->credit), credit_line, 1);
 	art->chapters[art->n_chapters - 1].end_seg = art->n_segs;
 	art->segs[art->n_segs - 1].pause = PAUSE_NONE;
 	free(bl);

@@ -131,7 +131,8 @@ static void configure(struct audio_writer *w, int bitrate_kbps)
 }
 
 struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt, int rate,
-				       int bitrate_kbps, const void *prefix, size_t prefix_len)
+				       int bitrate_kbps, unsigned long long frames,
+				       const void *prefix, size_t prefix_len)
 {
 	struct audio_writer *w = xcalloc(1, sizeof(*w));
 	w->fmt = fmt;
@@ -145,6 +146,8 @@ struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt,
 	}
 	w->base = (sf_count_t)prefix_len;
 	SF_INFO info = { .samplerate = rate, .channels = 1, .format = formats[fmt].sf_format };
+	if (fmt == FMT_WAV && frames && frames < (3ull << 30) / 2)
+		info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
 	SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
 	w->sf = sf_open_virtual(&vio, SFM_WRITE, &info, w);
 	if (!w->sf) {
@@ -183,6 +186,20 @@ int audio_writer_write(struct audio_writer *w, const float *x, size_t n)
 	while (n && !w->failed) {
 		size_t chunk = n > 8192 ? 8192 : n;
 		sf_count_t done = sf_write_float(w->sf, x, (sf_count_t)chunk);
+		if (done != (sf_count_t)chunk)
+			w->failed = 1;
+		w->frames += (unsigned long long)(done > 0 ? done : 0);
+		x += chunk;
+		n -= chunk;
+	}
+	return w->failed ? -1 : 0;
+}
+
+int audio_writer_write_short(struct audio_writer *w, const int16_t *x, size_t n)
+{
+	while (n && !w->failed) {
+		size_t chunk = n > 8192 ? 8192 : n;
+		sf_count_t done = sf_write_short(w->sf, x, (sf_count_t)chunk);
 		if (done != (sf_count_t)chunk)
 			w->failed = 1;
 		w->frames += (unsigned long long)(done > 0 ? done : 0);

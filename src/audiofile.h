@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum audio_format { FMT_WAV, FMT_FLAC, FMT_OGG, FMT_OPUS, FMT_MP3 };
 
@@ -31,10 +32,12 @@ struct audio_cue {
 struct audio_writer;
 
 /* Starts final (through its temporary name).  prefix (may be NULL) is
- * written first.  bitrate_kbps applies to MP3 (CBR) and Opus.  Returns
- * NULL after reporting. */
+ * written first.  bitrate_kbps applies to MP3 (CBR) and Opus.  frames is the
+ * length when known (0 if not): a WAV known to fit in 4 GiB is plain WAV
+ * (which can carry cue points), else RF64.  Returns NULL after reporting. */
 struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt, int rate,
-				       int bitrate_kbps, const void *prefix, size_t prefix_len);
+				       int bitrate_kbps, unsigned long long frames,
+				       const void *prefix, size_t prefix_len);
 /* WAV only: cue points at these frames (chapter starts).  Before writing. */
 void audio_writer_set_cues(struct audio_writer *w, const unsigned long long *frames, size_t n);
 /* Appends mono samples in [-1, 1].  Returns 0, or -1 (kept for commit). */
@@ -45,6 +48,8 @@ int audio_writer_commit(struct audio_writer *w);
 /* Drops the file; when one of its writes had failed, reports that (the
  * caller has not).  Frees w. */
 void audio_writer_abort(struct audio_writer *w);
+/* The same for 16-bit samples (no conversion when the file is 16-bit). */
+int audio_writer_write_short(struct audio_writer *w, const int16_t *x, size_t n);
 /* Frames written so far. */
 unsigned long long audio_writer_frames(const struct audio_writer *w);
 

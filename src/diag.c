@@ -7,6 +7,17 @@
 #include <stdio.h>
 
 bool diag_quiet;
+static char last_error[512];
+
+const char *diag_last_error(void)
+{
+	return last_error;
+}
+
+void diag_clear(void)
+{
+	last_error[0] = '\0';
+}
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
@@ -19,6 +30,10 @@ int error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
+	va_list cp;
+	va_copy(cp, ap);
+	vsnprintf(last_error, sizeof(last_error), fmt, cp);
+	va_end(cp);
 	vreport("narrate: error: ", fmt, ap);
 	va_end(ap);
 	return -1;

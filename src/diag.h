@@ -20,4 +20,9 @@ void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A plain progress/info line on stderr, silenced by diag_quiet. */
 void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The text of the last error reported (without the "narrate: error: "
+ * prefix), or "" when none since diag_clear(). */
+const char *diag_last_error(void);
+void diag_clear(void);
+
 #endif

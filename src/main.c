@@ -18,6 +18,8 @@ static const struct command {
 } commands[] = {
 	{ "text", cmd_text, "print the spoken script (what espeak-ng is given)" },
 	{ "voices", cmd_voices, "list voice presets and espeak-ng's English voices" },
+	{ "batch", cmd_batch, "narrate archives: parallel, resumable, incremental, shardable" },
+	{ "feed", cmd_feed, "write DIR/feed.xml, the podcast RSS feed of narrated episodes" },
 };
 
 static void usage(FILE *to)

@@ -1,5 +1,11 @@
 /*
  * render: the per-article pipeline (see render.h).
+ *
+ * When the master stage would change nothing (no loudness target, no
+ * limiter, the engine's own rate), the engine's samples go straight to the
+ * files in one pass.  Otherwise pass 1 spools them (with the pauses) to an
+ * unnamed temporary file while the master measures, and pass 2 reads the
+ * spool back through the master into the files.
  */
 #include "render.h"
 
@@ -22,21 +28,166 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Pass 1's state: where each segment's audio landed in the spool. */
+#define NO_FRAME ((unsigned long long)-1)
+
+/* Where output frames go: the whole article and the current chapter. */
+struct sink {
+	const struct article *art;
+	const struct render_opts *o;
+	const char *dir;
+	struct audio_writer *whole;
+	struct audio_writer *chap;
+	size_t cur_chap;
+	unsigned long long *chap_start;  /* per chapter, output frames; NO_FRAME = not yet */
+	unsigned long long frames;
+	unsigned long long expect_frames; /* the whole length when known, else 0 */
+	int rate;
+	int failed;
+};
+
+static void chapter_path(const struct sink *k, size_t c, struct buf *out)
+{
+	buf_addf(out, "%s/chapters/%02zu-", k->dir, c + 1);
+	slug_make(k->art->chapters[c].title, 40, out);
+	buf_addf(out, ".%s", audio_format_ext(k->o->fmt));
+}
+
+static int sink_open(struct sink *k, const char *slug)
+{
+	struct buf path = BUF_INIT;
+	buf_addf(&path, "%s/%s.%s", k->dir, slug, audio_format_ext(k->o->fmt));
+	k->whole = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps,
+				     k->expect_frames, NULL, 0);
+	buf_release(&path);
+	if (!k->whole)
+		return -1;
+	/* WAV gets the chapter starts as cue points, when they are known */
+	if (k->chap_start[k->art->n_chapters - 1] != NO_FRAME)
+		audio_writer_set_cues(k->whole, k->chap_start, k->art->n_chapters);
+	return 0;
+}
+
+/* One chapter: its file is the whole file, linked, not written twice. */
+static bool single_chapter(const struct sink *k)
+{
+	return k->art->n_chapters == 1;
+}
+
+static int next_chapter(struct sink *k)
+{
+	if (k->chap) {
+		int rc = audio_writer_commit(k->chap);
+		k->chap = NULL;
+		if (rc < 0)
+			return -1;
+		k->cur_chap++;
+	}
+	struct buf path = BUF_INIT;
+	chapter_path(k, k->cur_chap, &path);
+	k->chap = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps,
+				    k->expect_frames, NULL, 0);
+	buf_release(&path);
+	return k->chap ? 0 : -1;
+}
+
+/* Writes n frames (float when x, else 16-bit s), cutting chapter files at
+ * their starts. */
+static void sink_write(struct sink *k, const float *x, const int16_t *s, size_t n)
+{
+	if (k->failed)
+		return;
+	if ((x ? audio_writer_write(k->whole, x, n) : audio_writer_write_short(k->whole, s, n)) < 0)
+		k->failed = 1;
+	if (single_chapter(k)) {
+		k->frames += n;
+		return;
+	}
+	while (n && !k->failed) {
+		size_t next = k->chap ? k->cur_chap + 1 : 0;
+		unsigned long long end = next < k->art->n_chapters ? k->chap_start[next] : NO_FRAME;
+		if (!k->chap || k->frames >= end) {
+			if (next_chapter(k) < 0) {
+				k->failed = 1;
+				break;
+			}
+			continue;
+		}
+		size_t m = end - k->frames < n ? (size_t)(end - k->frames) : n;
+		int rc = x ? audio_writer_write(k->chap, x, m) : audio_writer_write_short(k->chap, s, m);
+		if (rc < 0)
+			k->failed = 1;
+		if (x)
+			x += m;
+		else
+			s += m;
+		n -= m;
+		k->frames += m;
+	}
+}
+
+static void sink_float(const float *x, size_t n, void *ctx)
+{
+	sink_write(ctx, x, NULL, n);
+}
+
+static int sink_commit(struct sink *k, const char *slug)
+{
+	int rc = 0;
+	if (k->failed)
+		rc = -1;
+	if (rc == 0 && k->chap) {
+		rc = audio_writer_commit(k->chap);
+		k->chap = NULL;
+	}
+	if (rc == 0) {
+		rc = audio_writer_commit(k->whole);
+		k->whole = NULL;
+	}
+	if (rc == 0 && single_chapter(k)) {
+		struct buf whole = BUF_INIT, chap = BUF_INIT;
+		buf_addf(&whole, "%s/%s.%s", k->dir, slug, audio_format_ext(k->o->fmt));
+		chapter_path(k, 0, &chap);
+		unlink(chap.data);
+		if (link(whole.data, chap.data) < 0)
+			rc = error("cannot link '%s': %s", chap.data, strerror(errno));
+		buf_release(&whole);
+		buf_release(&chap);
+	}
+	return rc;
+}
+
+static void sink_abort(struct sink *k)
+{
+	if (k->chap)
+		audio_writer_abort(k->chap);
+	if (k->whole)
+		audio_writer_abort(k->whole);
+	k->chap = k->whole = NULL;
+}
+
+/* Pass 1: the engine's samples in order, with pauses, to the spool (or
+ * straight to the sink). */
 struct pass1 {
 	const struct article *art;
 	const struct render_opts *o;
 	struct master *m;
+	struct sink *direct;           /* one-pass mode: write here, no spool */
 	int fd;
 	int err;
-	unsigned long long pos;        /* samples spooled so far */
+	unsigned long long pos;        /* samples so far */
 	unsigned long long *seg_start; /* per segment, in samples */
 	unsigned long long *seg_end;
+	unsigned long long speech;     /* samples the engine made */
 	size_t failed;
 };
 
-static int spool_write(struct pass1 *p, const int16_t *pcm, size_t n)
+static int emit(struct pass1 *p, const int16_t *pcm, size_t n)
 {
+	if (p->direct) {
+		sink_write(p->direct, NULL, pcm, n);
+		p->pos += n;
+		return p->direct->failed ? -1 : 0;
+	}
 	const char *c = (const char *)pcm;
 	size_t bytes = n * sizeof(*pcm);
 	while (bytes && !p->err) {
@@ -55,28 +206,39 @@ static int spool_write(struct pass1 *p, const int16_t *pcm, size_t n)
 	return p->err ? -1 : 0;
 }
 
-static int spool_silence(struct pass1 *p, int ms)
+static int emit_silence(struct pass1 *p, int ms)
 {
 	static const int16_t zero[2048];
 	size_t n = (size_t)ms * (size_t)p->o->engine_rate / 1000;
 	while (n) {
 		size_t k = n > 2048 ? 2048 : n;
-		if (spool_write(p, zero, k) < 0)
+		if (emit(p, zero, k) < 0)
 			return -1;
 		n -= k;
 	}
 	return 0;
 }
 
+static void mark_segment(struct pass1 *p, size_t seg)
+{
+	p->seg_start[seg] = p->pos;
+	if (!p->direct)
+		return;
+	/* a chapter starts with its first segment (the first one at 0) */
+	for (size_t c = 1; c < p->art->n_chapters; c++)
+		if (p->art->chapters[c].first_seg == seg)
+			p->direct->chap_start[c] = p->pos;
+}
+
 static int on_segment(size_t seg, const int16_t *pcm, size_t n, void *ctx)
 {
 	struct pass1 *p = ctx;
-	p->seg_start[seg] = p->pos;
-	if (spool_write(p, pcm, n) < 0)
+	mark_segment(p, seg);
+	if (emit(p, pcm, n) < 0)
 		return 1;
 	p->seg_end[seg] = p->pos;
-	enum pause_kind k = p->art->segs[seg].pause;
-	return spool_silence(p, p->o->voice->pause_ms[k]) < 0;
+	p->speech += n;
+	return emit_silence(p, p->o->voice->pause_ms[p->art->segs[seg].pause]) < 0;
 }
 
 static void on_failed(size_t seg, const char *why, void *ctx)
@@ -84,9 +246,23 @@ static void on_failed(size_t seg, const char *why, void *ctx)
 	struct pass1 *p = ctx;
 	const struct segment *s = &p->art->segs[seg];
 	warning("%s:%u:%u: %s; skipped this sentence", p->art->name, s->line, s->col, why);
-	p->seg_start[seg] = p->seg_end[seg] = p->pos;
+	mark_segment(p, seg);
+	p->seg_end[seg] = p->pos;
 	p->failed++;
-	spool_silence(p, p->o->voice->pause_ms[s->pause]);
+	emit_silence(p, p->o->voice->pause_ms[s->pause]);
+}
+
+static int synthesize(struct pass1 *p, char *const *spoken)
+{
+	static const struct worker_cb cb = { on_segment, on_failed };
+	if (emit_silence(p, p->o->lead_in_ms) < 0)
+		return -1;
+	int rc = worker_speak(spoken, p->art->n_segs, p->o->timeout_s, &cb, p);
+	if (rc == 0)
+		rc = emit_silence(p, p->o->lead_out_ms);
+	if (p->err)
+		return error("cannot write the audio spool: %s", strerror(p->err));
+	return rc;
 }
 
 static int open_spool(const char *dir)
@@ -95,83 +271,32 @@ static int open_spool(const char *dir)
 	if (fd >= 0)
 		return fd;
 	FILE *f = tmpfile();
-	return f ? dup(fileno(f)) : -1;
+	fd = f ? dup(fileno(f)) : -1;
+	if (f)
+		fclose(f);
+	return fd;
 }
 
-/* Pass 2's state: where output frames go. */
-struct pass2 {
-	const struct article *art;
-	const struct render_opts *o;
-	const char *dir;
-	const char *slug;
-	struct audio_writer *whole;
-	struct audio_writer *chap;
-	size_t cur_chap;               /* the chapter chap is writing */
-	unsigned long long *chap_start; /* per chapter + 1 sentinel, output frames */
-	unsigned long long frames;      /* output frames written */
-	int out_rate;
-	int failed;
-};
-
-static void chapter_path(const struct pass2 *q, size_t c, struct buf *out)
+/* Where chapters start at the output rate, from where their first
+ * segments landed in the spool. */
+static void chapter_starts(const struct pass1 *p, struct sink *k)
 {
-	buf_addf(out, "%s/chapters/%02zu-", q->dir, c + 1);
-	slug_make(q->art->chapters[c].title, 40, out);
-	buf_addf(out, ".%s", audio_format_ext(q->o->fmt));
-}
-
-static int open_chapter(struct pass2 *q, size_t c)
-{
-	struct buf path = BUF_INIT;
-	chapter_path(q, c, &path);
-	q->chap = audio_writer_open(path.data, q->o->fmt, q->out_rate, q->o->bitrate_kbps, NULL, 0);
-	q->cur_chap = c;
-	buf_release(&path);
-	return q->chap ? 0 : -1;
-}
-
-static void on_output(const float *x, size_t n, void *ctx)
-{
-	struct pass2 *q = ctx;
-	if (q->failed)
-		return;
-	if (audio_writer_write(q->whole, x, n) < 0)
-		q->failed = 1;
-	size_t nch = q->art->n_chapters;
-	while (n && !q->failed) {
-		size_t c = q->cur_chap;
-		/* the last chapter takes everything to the end */
-		unsigned long long end = c + 1 < nch ? q->chap_start[c + 1] : (unsigned long long)-1;
-		if (q->frames >= end) {
-			if (audio_writer_commit(q->chap) < 0) {
-				q->chap = NULL;
-				q->failed = 1;
-				break;
-			}
-			q->chap = NULL;
-			if (open_chapter(q, c + 1) < 0) {
-				q->failed = 1;
-				break;
-			}
-			continue;
-		}
-		size_t k = end - q->frames < n ? (size_t)(end - q->frames) : n;
-		if (audio_writer_write(q->chap, x, k) < 0)
-			q->failed = 1;
-		x += k;
-		n -= k;
-		q->frames += k;
+	double ratio = (double)k->rate / p->o->engine_rate;
+	for (size_t c = 0; c < p->art->n_chapters; c++) {
+		unsigned long long in = c == 0 ? 0 : p->seg_start[p->art->chapters[c].first_seg];
+		k->chap_start[c] = (unsigned long long)llround((double)in * ratio);
 	}
 }
 
-static int run_pass2(struct pass1 *p, struct pass2 *q, struct master *m)
+/* Pass 2: the spool through the master into the sink. */
+static int replay(struct pass1 *p, struct sink *k)
 {
 	if (lseek(p->fd, 0, SEEK_SET) < 0)
 		return error("cannot read back the audio spool: %s", strerror(errno));
-	int16_t chunk[8192];
+	static int16_t chunk[16384];
 	unsigned long long left = p->pos;
-	while (left && !q->failed) {
-		size_t want = left > 8192 ? 8192 : (size_t)left;
+	while (left && !k->failed) {
+		size_t want = left > 16384 ? 16384 : (size_t)left;
 		ssize_t got = read(p->fd, chunk, want * sizeof(int16_t));
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -179,13 +304,13 @@ static int run_pass2(struct pass1 *p, struct pass2 *q, struct master *m)
 			return error("cannot read back the audio spool: %s",
 				     got < 0 ? strerror(errno) : "short file");
 		size_t n = (size_t)got / sizeof(int16_t);
-		if (master_process(m, chunk, n, on_output, q) < 0)
+		if (master_process(p->m, chunk, n, sink_float, k) < 0)
 			return -1;
 		left -= n;
 	}
-	if (!q->failed && master_finish(m, on_output, q) < 0)
+	if (!k->failed && master_finish(p->m, sink_float, k) < 0)
 		return -1;
-	return q->failed ? -1 : 0;
+	return k->failed ? -1 : 0;
 }
 
 static int write_script(const struct article *art, char *const *spoken, const char *dir,
@@ -200,103 +325,92 @@ static int write_script(const struct article *art, char *const *spoken, const ch
 	return rc;
 }
 
-static int synthesize(struct pass1 *p, char *const *spoken)
+/* One pass is enough when mastering changes nothing, except for a WAV with
+ * chapters: its cue points must be set before the first sample. */
+static bool one_pass(const struct render_opts *o, const struct article *art)
 {
-	static const struct worker_cb cb = { on_segment, on_failed };
-	if (spool_silence(p, p->o->lead_in_ms) < 0)
-		return -1;
-	int rc = worker_speak(spoken, p->art->n_segs, p->o->timeout_s, &cb, p);
-	if (rc == 0)
-		rc = spool_silence(p, p->o->lead_out_ms);
-	if (p->err)
-		return error("cannot write the audio spool: %s", strerror(p->err));
-	return rc;
+	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) &&
+	       audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate &&
+	       (o->fmt != FMT_WAV || art->n_chapters == 1);
 }
 
-static int encode(struct pass1 *p, struct master *m, const char *dir, const char *slug)
+static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, const char *slug)
 {
-	const struct article *art = p->art;
-	const struct render_opts *o = p->o;
-	struct pass2 q = { .art = art, .o = o, .dir = dir, .slug = slug };
-	q.out_rate = audio_format_rate(o->fmt, o->engine_rate);
-	q.chap_start = xcalloc(art->n_chapters + 1, sizeof(*q.chap_start));
-	double ratio = (double)q.out_rate / o->engine_rate;
-	unsigned long long *cue = xcalloc(art->n_chapters, sizeof(*cue));
-	for (size_t c = 0; c < art->n_chapters; c++) {
-		unsigned long long in = c == 0 ? 0 : p->seg_start[art->chapters[c].first_seg];
-		q.chap_start[c] = (unsigned long long)llround((double)in * ratio);
-		cue[c] = q.chap_start[c];
+	if (p->direct) {
+		if (sink_open(k, slug) < 0 || synthesize(p, spoken) < 0)
+			return -1;
+		if (!p->speech) {
+			warning("'%s': nothing audible to narrate after preprocessing; no audio "
+				"written", p->art->name);
+			return -1;
+		}
+		return sink_commit(k, slug);
 	}
-	struct buf path = BUF_INIT;
-	buf_addf(&path, "%s/%s.%s", dir, slug, audio_format_ext(o->fmt));
-	int rc = -1;
-	q.whole = audio_writer_open(path.data, o->fmt, q.out_rate, o->bitrate_kbps, NULL, 0);
-	if (!q.whole || open_chapter(&q, 0) < 0)
-		goto out;
-	audio_writer_set_cues(q.whole, cue, art->n_chapters);
-	rc = run_pass2(p, &q, m);
-	if (rc == 0) {
-		rc = audio_writer_commit(q.chap);
-		q.chap = NULL;
-		int rc2 = audio_writer_commit(q.whole);
-		q.whole = NULL;
-		rc = rc < 0 ? rc : rc2;
+	p->fd = open_spool(k->dir);
+	if (p->fd < 0)
+		return error("cannot create a temporary file in '%s': %s", k->dir, strerror(errno));
+	if (synthesize(p, spoken) < 0)
+		return -1;
+	if (!p->speech || master_plan(p->m, NULL) < 0) {
+		warning("'%s': nothing audible to narrate after preprocessing; no audio written",
+			p->art->name);
+		return -1;
 	}
-out:
-	if (q.chap)
-		audio_writer_abort(q.chap);
-	if (q.whole)
-		audio_writer_abort(q.whole);
-	free(q.chap_start);
-	free(cue);
-	buf_release(&path);
-	return rc;
+	chapter_starts(p, k);
+	k->expect_frames = (unsigned long long)llround((double)p->pos * k->rate / p->o->engine_rate);
+	if (sink_open(k, slug) < 0 || replay(p, k) < 0)
+		return -1;
+	return sink_commit(k, slug);
 }
 
 int render_article(const struct article *art, const struct preprocessor *pp, const char *slug,
 		   const struct render_opts *o, struct render_stats *st)
 {
+	char **spoken = article_spoken(art, pp, NULL);
+	int rc = render_spoken(art, spoken, slug, o, st);
+	article_free_spoken(art, spoken);
+	return rc;
+}
+
+int render_spoken(const struct article *art, char *const *spoken, const char *slug,
+		  const struct render_opts *o, struct render_stats *st)
+{
 	struct buf dir = BUF_INIT, chapdir = BUF_INIT;
 	buf_addf(&dir, "%s/%s", o->outdir, slug);
 	buf_addf(&chapdir, "%s/chapters", dir.data);
-	char **spoken = article_spoken(art, pp, NULL);
-	struct master_opts mo = { o->loudness_lufs, o->ceiling_dbtp, o->engine_rate,
-				  audio_format_rate(o->fmt, o->engine_rate) };
+	struct sink k = { .art = art, .o = o, .dir = dir.data };
+	k.rate = audio_format_rate(o->fmt, o->engine_rate);
+	k.chap_start = xcalloc(art->n_chapters, sizeof(*k.chap_start));
+	for (size_t c = 1; c < art->n_chapters; c++)
+		k.chap_start[c] = NO_FRAME;
 	struct pass1 p = { .art = art, .o = o, .fd = -1 };
 	p.seg_start = xcalloc(art->n_segs, sizeof(*p.seg_start));
 	p.seg_end = xcalloc(art->n_segs, sizeof(*p.seg_end));
 	int rc = -1;
 	if (make_dirs(chapdir.data) < 0)
 		goto out;
-	p.m = master_new(&mo);
-	if (!p.m)
-		goto out;
-	p.fd = open_spool(dir.data);
-	if (p.fd < 0) {
-		error("cannot create a temporary file in '%s': %s", dir.data, strerror(errno));
-		goto out;
+	if (one_pass(o, art)) {
+		p.direct = &k;
+	} else {
+		struct master_opts mo = { o->loudness_lufs, o->ceiling_dbtp, o->engine_rate, k.rate };
+		p.m = master_new(&mo);
+		if (!p.m)
+			goto out;
 	}
-	if (synthesize(&p, spoken) < 0)
-		goto out;
-	double lufs;
-	if (master_plan(p.m, &lufs) < 0) {
-		warning("'%s': nothing audible to narrate after preprocessing; no audio written",
-			art->name);
-		goto out;
-	}
-	rc = encode(&p, p.m, dir.data, slug);
+	rc = render_audio(&p, &k, spoken, slug);
 	if (rc == 0)
 		rc = write_script(art, spoken, dir.data, slug);
 	st->audio_seconds = (double)p.pos / o->engine_rate;
 	st->failed_segments = p.failed;
 out:
+	sink_abort(&k);
 	if (p.fd >= 0)
 		close(p.fd);
 	if (p.m)
 		master_free(p.m);
+	free(k.chap_start);
 	free(p.seg_start);
 	free(p.seg_end);
-	article_free_spoken(art, spoken);
 	buf_release(&dir);
 	buf_release(&chapdir);
 	return rc;

@@ -45,5 +45,8 @@ struct render_stats {
  * reporting (nothing is left under a final name for the failed files). */
 int render_article(const struct article *art, const struct preprocessor *pp, const char *slug,
 		   const struct render_opts *o, struct render_stats *st);
+/* The same with the spoken texts already made (article_spoken). */
+int render_spoken(const struct article *art, char *const *spoken, const char *slug,
+		  const struct render_opts *o, struct render_stats *st);
 
 #endif

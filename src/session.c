@@ -102,10 +102,14 @@ static int preflight(const char *outdir)
 	return rc;
 }
 
+/* Distribution formats (MP3, Ogg, Opus) are mastered to -16 LUFS with a
+ * -1 dBTP ceiling by default; WAV and FLAC keep the engine's level unless
+ * --loudness asks, as archival masters. */
 static int parse_loudness(const struct session_config *c, struct render_opts *ro)
 {
-	ro->loudness_lufs = -16.0;
-	ro->ceiling_dbtp = -1.0;
+	bool master = ro->fmt == FMT_MP3 || ro->fmt == FMT_OGG || ro->fmt == FMT_OPUS;
+	ro->loudness_lufs = master ? -16.0 : NAN;
+	ro->ceiling_dbtp = master ? -1.0 : NAN;
 	if (!c->loudness)
 		return 0;
 	if (!strcmp(c->loudness, "off")) {
@@ -118,6 +122,7 @@ static int parse_loudness(const struct session_config *c, struct render_opts *ro
 	if (end == c->loudness || *end || !(v >= -40 && v <= -5))
 		return error("--loudness takes LUFS from -40 to -5, or off; not '%s'", c->loudness);
 	ro->loudness_lufs = v;
+	ro->ceiling_dbtp = -1.0;
 	return 0;
 }
 

@@ -37,7 +37,7 @@ struct session_config {
 	{ 300, "rate", "WPM", "speaking rate, words per minute (80-450)" }, \
 	{ 301, "lexicon", "FILE", "extra pronunciation lexicon (repeatable; later wins)" }, \
 	{ 302, "bitrate", "KBPS", "MP3 and Opus bit rate (default: 96)" }, \
-	{ 303, "loudness", "LUFS|off", "target loudness (default: -16; off keeps the engine's level)" }, \
+	{ 303, "loudness", "LUFS|off", "target loudness (default: -16 for mp3, ogg, opus; off for wav, flac)" }, \
 	{ 304, "timeout", "SECONDS", "kill a silent engine after this long (default: 60)" }, \
 	{ 305, "artist", "NAME", "artist tag (default: the voice)" }, \
 	{ 306, "album", "NAME", "album tag" }, \

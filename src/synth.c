@@ -122,11 +122,30 @@ void synth_list_voices(const char *lang_prefix, bool variants,
 	}
 }
 
+/* "en-gb" names a language, not a voice file: find the voice that speaks
+ * it and load that by its own name, keeping any "+variant". */
+static int set_voice_by_language(const char *name)
+{
+	const char *plus = strchr(name, '+');
+	size_t base = plus ? (size_t)(plus - name) : strlen(name);
+	for (const espeak_VOICE **v = espeak_ListVoices(NULL); v && *v; v++) {
+		const char *lang = (*v)->languages + 1;
+		if (strlen(lang) != base || strncmp(lang, name, base))
+			continue;
+		struct buf full = BUF_INIT;
+		buf_addf(&full, "%s%s", (*v)->name, plus ? plus : "");
+		int rc = espeak_SetVoiceByName(full.data) == EE_OK ? 0 : -1;
+		buf_release(&full);
+		return rc;
+	}
+	return -1;
+}
+
 int synth_set_voice(const char *name, int rate, int pitch)
 {
 	if (!synth_voice_known(name))
 		return error("unknown espeak-ng voice '%s'", name);
-	if (espeak_SetVoiceByName(name) != EE_OK)
+	if (espeak_SetVoiceByName(name) != EE_OK && set_voice_by_language(name) < 0)
 		return error("espeak-ng cannot load voice '%s'", name);
 	if (rate < espeakRATE_MINIMUM || rate > espeakRATE_MAXIMUM)
 		return error("rate %d is out of range (%d-%d words per minute)", rate,

@@ -13,6 +13,7 @@
 #include "synth.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -47,28 +48,33 @@ static int write_all(int fd, const void *p, size_t n)
 struct child_ctx {
 	int fd;
 	uint32_t seg;
+	struct buf out;     /* a segment's messages, sent in one write */
 };
 
 static int child_sink(const int16_t *pcm, size_t n, void *ctx)
 {
 	struct child_ctx *c = ctx;
 	struct msg m = { c->seg, (int32_t)n };
-	if (write_all(c->fd, &m, sizeof(m)) < 0 || write_all(c->fd, pcm, n * sizeof(*pcm)) < 0)
-		_exit(3);
+	buf_add(&c->out, &m, sizeof(m));
+	buf_add(&c->out, pcm, n * sizeof(*pcm));
 	return 0;
 }
 
+/* Each segment's audio is gathered and written at once: one small write
+ * per engine callback would cost a context switch each. */
 static void child_main(int fd, char *const *texts, size_t from, size_t n)
 {
-	struct child_ctx c = { fd, 0 };
+	struct child_ctx c = { fd, 0, BUF_INIT };
 	signal(SIGPIPE, SIG_DFL);
 	for (size_t i = from; i < n; i++) {
 		c.seg = (uint32_t)i;
 		int32_t end = WORKER_DONE;
+		buf_reset(&c.out);
 		if (texts[i] && texts[i][0] && synth_speak(texts[i], child_sink, &c) < 0)
 			end = WORKER_ERROR;
 		struct msg m = { (uint32_t)i, end };
-		if (write_all(fd, &m, sizeof(m)) < 0)
+		buf_add(&c.out, &m, sizeof(m));
+		if (write_all(fd, c.out.data, c.out.len) < 0)
 			_exit(3);
 	}
 	_exit(0);
@@ -138,6 +144,7 @@ static size_t run_child(char *const *texts, size_t from, size_t n, unsigned time
 		child_main(fds[1], texts, from, n);
 	}
 	close(fds[1]);
+	fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
 	struct buf pcm = BUF_INIT, why = BUF_INIT;
 	size_t cur = from;
 	int r = 1;
