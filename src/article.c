@@ -7,6 +7,7 @@
 #include "preprocess.h"
 #include "read.h"
 #include "split.h"
+#include "unicode.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -360,6 +361,27 @@ static bool credit_shaped(const char *s, size_t len)
 	return false;
 }
 
+/* Whether a line holds anything to read: a line of no-break spaces,
+ * zero-width or control characters is as blank as an empty one (it would
+ * otherwise become a heading with nothing in it). */
+static bool has_content(const char *s, size_t len)
+{
+	for (size_t k = 0; k < len;) {
+		unsigned char c = (unsigned char)s[k];
+		if (c < 0x80) {
+			if (c > 0x20 && c < 0x7F)
+				return true;
+			k++;
+			continue;
+		}
+		int32_t cp;
+		k += unicode_next(s + k, len - k, &cp);
+		if (unicode_is_letter(cp) || unicode_is_digit(cp))
+			return true;
+	}
+	return false;
+}
+
 static size_t find_blocks(const char *text, size_t len, struct block **out)
 {
 	size_t n = 0, cap = 16;
@@ -370,10 +392,7 @@ static size_t find_blocks(const char *text, size_t len, struct block **out)
 		size_t eol = i;
 		while (eol < len && text[eol] != '\n')
 			eol++;
-		bool blank = true;
-		for (size_t k = i; k < eol; k++)
-			if (!isspace((unsigned char)text[k]))
-				blank = false;
+		bool blank = !has_content(text + i, eol - i);
 		if (!blank) {
 			bool cont = n && v[n - 1].off + v[n - 1].len + 1 == i;
 			if (cont) {

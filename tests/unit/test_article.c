@@ -221,6 +221,29 @@ static void test_text_before_heading_is_chapter_one(void **state)
 	article_release(&a);
 }
 
+static void test_invisible_lines_are_blank(void **state)
+{
+	(void)state;
+	/* no-break spaces, zero-width spaces, control bytes: nothing to read */
+	static const char *const lines[] = {
+		"\xC2\xA0", "\xE2\x80\x8B\xE2\x80\x8B", "\x01\x02", " \xE3\x80\x80 ",
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		struct buf text = BUF_INIT;
+		buf_addf(&text, "%s\nThe title\n\nIntro text.\n\n%s\n\nMore text.\n",
+			 lines[i], lines[i]);
+		struct article a;
+		parse(&a, text.data);
+		check_shape(&a);
+		assert_string_equal(a.title, "The title");
+		assert_int_equal(a.n_chapters, 1);
+		assert_int_equal(count_kind(&a, SEG_HEADING), 0);
+		assert_int_equal(a.n_segs, 3);
+		article_release(&a);
+		buf_release(&text);
+	}
+}
+
 static void test_credit_variants(void **state)
 {
 	(void)state;
@@ -322,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_date_phrase),
 		cmocka_unit_test(test_lists_and_short_lines),
 		cmocka_unit_test(test_text_before_heading_is_chapter_one),
+		cmocka_unit_test(test_invisible_lines_are_blank),
 		cmocka_unit_test(test_credit_variants),
 		cmocka_unit_test(test_nothing_to_say),
 		cmocka_unit_test(test_long_paragraph_is_linear_and_cut),
