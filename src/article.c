@@ -7,6 +7,7 @@
 #include "preprocess.h"
 #include "read.h"
 #include "split.h"
+#include "unicode.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -232,7 +233,22 @@ static int month_of(const char *s, size_t n)
 
 static bool valid_date(int y, int m, int d)
 {
-	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m != 2 || d < 29 || leap;
+}
+
+/* A line that ends like a sentence ("... the mill reopened.") is text that
+ * mentions a date, not a dateline; "June 19, 2022." may still be one. */
+static bool ends_like_sentence(const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len && (s[len - 1] == '!' || s[len - 1] == '?'))
+		return true;
+	return len >= 2 && s[len - 1] == '.' && isalpha((unsigned char)s[len - 2]);
 }
 
 /*
@@ -241,7 +257,7 @@ static bool valid_date(int y, int m, int d)
  */
 static bool parse_dateline(const char *s, size_t len, struct dateline *d)
 {
-	if (len > 80 || count_words(s, len) > 10)
+	if (len > 80 || count_words(s, len) > 10 || ends_like_sentence(s, len))
 		return false;
 	char line[96];
 	memcpy(line, s, len);
@@ -345,6 +361,27 @@ static bool credit_shaped(const char *s, size_t len)
 	return false;
 }
 
+/* Whether a line holds anything to read: a line of no-break spaces,
+ * zero-width or control characters is as blank as an empty one (it would
+ * otherwise become a heading with nothing in it). */
+static bool has_content(const char *s, size_t len)
+{
+	for (size_t k = 0; k < len;) {
+		unsigned char c = (unsigned char)s[k];
+		if (c < 0x80) {
+			if (c > 0x20 && c < 0x7F)
+				return true;
+			k++;
+			continue;
+		}
+		int32_t cp;
+		k += unicode_next(s + k, len - k, &cp);
+		if (unicode_is_letter(cp) || unicode_is_digit(cp))
+			return true;
+	}
+	return false;
+}
+
 static size_t find_blocks(const char *text, size_t len, struct block **out)
 {
 	size_t n = 0, cap = 16;
@@ -355,10 +392,7 @@ static size_t find_blocks(const char *text, size_t len, struct block **out)
 		size_t eol = i;
 		while (eol < len && text[eol] != '\n')
 			eol++;
-		bool blank = true;
-		for (size_t k = i; k < eol; k++)
-			if (!isspace((unsigned char)text[k]))
-				blank = false;
+		bool blank = !has_content(text + i, eol - i);
 		if (!blank) {
 			bool cont = n && v[n - 1].off + v[n - 1].len + 1 == i;
 			if (cont) {

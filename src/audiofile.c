@@ -224,6 +224,12 @@ int audio_writer_commit_hook(struct audio_writer *w, int (*hook)(const char *tmp
 
 void audio_writer_abort(struct audio_writer *w)
 {
+	/* a write failed (a full disk): say so here, since the caller only
+	 * learnt that something went wrong */
+	if (w->out.err)
+		error("cannot write '%s': %s", w->out.final, strerror(w->out.err));
+	else if (w->failed)
+		error("cannot write '%s': %s", w->out.final, sf_strerror(w->sf));
 	sf_close(w->sf);
 	outfile_abort(&w->out);
 	free(w);

@@ -43,7 +43,8 @@ int audio_writer_commit(struct audio_writer *w);
  * it is renamed (metadata that libsndfile cannot write). */
 int audio_writer_commit_hook(struct audio_writer *w, int (*hook)(const char *tmp, void *ctx),
 			     void *ctx);
-/* Drops the file.  Frees w. */
+/* Drops the file; when one of its writes had failed, reports that (the
+ * caller has not).  Frees w. */
 void audio_writer_abort(struct audio_writer *w);
 /* The same for 16-bit samples (no conversion when the file is 16-bit). */
 int audio_writer_write_short(struct audio_writer *w, const int16_t *x, size_t n);

@@ -6,6 +6,7 @@
 #include "buf.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,13 +42,18 @@ int options_next(struct option_iter *it, char **arg)
 	int c = getopt_long(it->argc, it->argv, it->shortopts, it->longopts, NULL);
 	*arg = optarg;
 	if (c == '?' || c == ':') {
+		const char *bad = it->argv[optind - 1];
+		const char *eq = strchr(bad, '=');
+		bool is_long = !strncmp(bad, "--", 2);
 		if (c == ':')
-			fprintf(stderr, "narrate: error: option '%s' needs an argument\n",
-				it->argv[optind - 1]);
-		else if (optopt && optopt < 256)
-			fprintf(stderr, "narrate: error: unknown option '-%c'\n", optopt);
+			fprintf(stderr, "narrate: error: option '%s' needs an argument\n", bad);
+		else if (is_long && eq && optopt)   /* "--quiet=yes" */
+			fprintf(stderr, "narrate: error: option '%.*s' takes no argument\n",
+				(int)(eq - bad), bad);
+		else if (is_long)
+			fprintf(stderr, "narrate: error: unknown option '%s'\n", bad);
 		else
-			fprintf(stderr, "narrate: error: unknown option '%s'\n", it->argv[optind - 1]);
+			fprintf(stderr, "narrate: error: unknown option '-%c'\n", optopt);
 		return '?';
 	}
 	if (c == -1) {

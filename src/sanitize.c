@@ -159,9 +159,19 @@ void sanitize_for_engine(const char *in, size_t len, struct buf *out)
 	buf_grow(out, len + len / 8);
 	for (size_t i = 0; i < len;) {
 		if (s[i] == '[' && i + 1 < len && s[i + 1] == '[') {
-			/* a lexicon phoneme group: copy it whole */
-			const char *end = memmem(in + i + 2, len - i - 2, "]]", 2);
-			size_t n = end ? (size_t)(end - (in + i)) + 2 : len - i;
+			/* a lexicon phoneme group: copy it whole.  One that is not
+			 * closed, or longer than any lexicon entry, is not ours:
+			 * "[[" and 705 characters crash the engine, so break it. */
+			size_t room = len - i - 2;
+			if (room > SANITIZE_MAX_PHONEMES + 2)
+				room = SANITIZE_MAX_PHONEMES + 2;
+			const char *end = memmem(in + i + 2, room, "]]", 2);
+			if (!end) {
+				buf_adds(out, "[ ");
+				i++;
+				continue;
+			}
+			size_t n = (size_t)(end - (in + i)) + 2;
 			buf_add(out, in + i, n);
 			i += n;
 			token = 0;

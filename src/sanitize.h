@@ -25,6 +25,9 @@
 size_t sanitize_text(const char *in, size_t len, struct buf *out);
 void sanitize_for_engine(const char *in, size_t len, struct buf *out);
 
+/* The longest [[phoneme]] group passed through (longer or unclosed "[["
+ * is broken up like article text). */
+#define SANITIZE_MAX_PHONEMES 200
 /* The longest run of non-space bytes that reaches the engine. */
 #define SANITIZE_MAX_TOKEN 48
 /* The most single-letter "x." abbreviations in a row before a break. */

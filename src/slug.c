@@ -63,19 +63,30 @@ static uint32_t hash32(const char *s)
 	return h;
 }
 
+static bool slug_taken(const struct slugset *set, const char *slug)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (!strcmp(set->slugs[i], slug))
+			return true;
+	return false;
+}
+
 const char *slugset_add(struct slugset *set, const char *title, const char *key)
 {
-	struct buf b = BUF_INIT;
-	slug_make(title, SLUG_MAX, &b);
 	for (size_t i = 0; i < set->n; i++) {
 		if (!strcmp(set->keys[i], key))
 			return set->slugs[i];
 	}
-	for (size_t i = 0; i < set->n; i++) {
-		if (!strcmp(set->slugs[i], b.data)) {
-			buf_addf(&b, "-%06x", hash32(key) & 0xFFFFFF);
-			break;
-		}
+	struct buf b = BUF_INIT;
+	slug_make(title, SLUG_MAX, &b);
+	size_t base = b.len;
+	/* a suffix from the key; rehashed in the unlikely case that it too is
+	 * taken (another title may already read "name-1a2b3c") */
+	uint32_t h = hash32(key);
+	while (slug_taken(set, b.data)) {
+		buf_truncate(&b, base);
+		buf_addf(&b, "-%06x", h & 0xFFFFFF);
+		h = h * 16777619u + 1;
 	}
 	set->slugs = xrealloc(set->slugs, (set->n + 1) * sizeof(char *));
 	set->keys = xrealloc(set->keys, (set->n + 1) * sizeof(char *));

@@ -31,8 +31,10 @@ int split_load(const char *datadir, const char *lang)
 	buf_addf(&path, "%s/pronunciations/%s/rules/sentences.yaml", datadir, lang);
 	int rc = ydoc_load_file(&doc, path.data);
 	buf_release(&path);
-	if (rc < 0)
+	if (rc < 0) {
+		ydoc_release(&doc);
 		return -1;
+	}
 	const struct ynode *list = ynode_get(doc.root, "nonfinal");
 	if (!list || list->kind != YNODE_SEQ) {
 		rc = ydoc_error(&doc, doc.root, "expected 'nonfinal:' with a list of words");

@@ -70,9 +70,11 @@ int voice_load_file(struct voice *v, const char *path)
 {
 	struct ydoc doc;
 	set_defaults(v);
-	if (ydoc_load_file(&doc, path) < 0)
-		return -1;
 	int rc = 0;
+	if (ydoc_load_file(&doc, path) < 0) {
+		rc = -1;        /* reported; the document still needs releasing */
+		goto out;
+	}
 	const struct ynode *root = doc.root;
 	if (!root || root->kind != YNODE_MAP) {
 		rc = ydoc_error(&doc, root, "a voice preset is a map with at least 'voice:'");
