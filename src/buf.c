@@ -86,6 +86,7 @@ void buf_grow(struct buf *b, size_t extra)
 	}
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	b->data[b->len] = '\0';
 }
 
 void buf_add(struct buf *b, const void *data, size_t len)

@@ -126,10 +126,17 @@ static size_t dotted_unit(const unsigned char *s, size_t len)
  */
 static size_t copy_dotted_run(const unsigned char *s, size_t len, struct buf *out)
 {
-	size_t i = 0, units = 0, first = dotted_unit(s, len);
-	if (!first || !dotted_unit(s + first + (first < len && s[first] == ' '),
-				   len - first - (first < len && s[first] == ' ')))
+	size_t i = 0, units = 0;
+	/* short runs ("a.m.", "U.S.", "e.g.") are fine and sound different
+	 * spaced out: leave them be */
+	for (size_t j = 0, u; j < len && (u = dotted_unit(s + j, len - j)); units++) {
+		j += u;
+		if (j < len && s[j] == ' ' && j + 1 < len && dotted_unit(s + j + 1, len - j - 1))
+			j++;
+	}
+	if (units <= SANITIZE_MAX_DOTTED)
 		return 0;
+	units = 0;
 	while (i < len) {
 		size_t u = dotted_unit(s + i, len - i);
 		if (!u)

@@ -147,6 +147,11 @@ static int parser_error(struct loader *ld, yaml_parser_t *p)
 	} else {
 		line = (unsigned)p->problem_mark.line + 1;
 		col = (unsigned)p->problem_mark.column + 1;
+		/* at the end of a file without a final newline libyaml points
+		 * one line past the text: say where the text ends instead */
+		if (ld->len && ld->text[ld->len - 1] != '\n' &&
+		    p->problem_mark.index >= ld->len)
+			offset_to_pos(ld->text, ld->len, ld->len, &line, &col);
 	}
 	if (p->error == YAML_READER_ERROR && !strcmp(what, "control characters are not allowed"))
 		what = "control character (YAML allows none but tab and newline)";
