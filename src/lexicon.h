@@ -17,6 +17,7 @@
 
 #include "buf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct lexicon;
@@ -34,5 +35,49 @@ int lexicon_load_file(struct lexicon *lx, const char *path);
  * replacement.  Linear in len; never fails. */
 void lexicon_apply(const struct lexicon *lx, const char *text, size_t len,
 		   struct buf *out, struct buf *explain);
+
+/*
+ * What the commands (`narrate lexicon ...`) see of an entry.  Every string
+ * is owned by the lexicon and lives as long as it.
+ */
+struct lexicon_info {
+	const char *key;         /* as written in the file */
+	const char *how;         /* "say", "phonemes", "ipa", or "alias" */
+	const char *value;       /* the say/phonemes/ipa text; alias: target key */
+	const char *spoken;      /* what replaces the key: text or "[[...]]" */
+	const char *phonemes;    /* mnemonics for phonemes/ipa entries, else NULL */
+	const char *ipa;         /* IPA as written for ipa entries, else NULL */
+	const char *file;
+	unsigned line, col;
+	bool exact;              /* matches only with this exact case */
+	const struct lexicon_info *target; /* alias: the entry it follows */
+};
+
+/* Rules that loading and matching share with the commands. */
+#define LEXICON_MAX_KEY 100      /* bytes in a key or alias */
+#define LEXICON_MAX_SAY 200      /* bytes in a respelling */
+#define LEXICON_MAX_WORDS 8      /* words in a multi-word key */
+
+/* The entry that applies to word[0..len) (a word or a multi-word name as
+ * it would appear in text, possibly with 's or a plural s), or NULL.  When
+ * spoken is not NULL, appends what is said for it. */
+const struct lexicon_info *lexicon_find(const struct lexicon *lx, const char *word,
+					size_t len, struct buf *spoken);
+/* Calls fn for every entry and alias in load order (an entry replaced by a
+ * later file is seen once, with its final value). */
+void lexicon_each(const struct lexicon *lx,
+		  void (*fn)(const struct lexicon_info *e, void *ctx), void *ctx);
+size_t lexicon_size(const struct lexicon *lx);
+/* Appends the IPA for a checked mnemonic string (for PLS export).  Returns
+ * 0, or -1 after reporting when the phoneme table cannot be loaded. */
+int lexicon_phonemes_to_ipa(struct lexicon *lx, const char *ph, struct buf *out);
+/* Appends the mnemonics for an IPA string.  Returns 0, or -1 with *bad at
+ * the byte offset of the first unknown symbol (or after reporting that the
+ * phoneme table cannot be loaded, *bad then (size_t)-1). */
+int lexicon_ipa_to_phonemes(struct lexicon *lx, const char *ipa, struct buf *out, size_t *bad);
+/* Whether s[0..len) is a key the matcher can ever find (words of letters and
+ * digits joined by - or ', single spaces between words).  On false, *why
+ * says what is wrong. */
+bool lexicon_key_ok(const char *s, size_t len, const char **why);
 
 #endif

@@ -1,0 +1,60 @@
+/*
+ * lexicon_int: what lexicon.c (store, matcher) and lexicon_load.c (YAML
+ * reader) share.  Not for other modules: they use lexicon.h.
+ */
+#ifndef NARRATE_LEXICON_INT_H
+#define NARRATE_LEXICON_INT_H
+
+#include "lexicon.h"
+#include "lexicon_phoneset.h"
+
+#include <stdint.h>
+
+/* Alias chains are checked for cycles when built; this only bounds them. */
+#define LEX_MAX_HOPS 32
+
+struct lex_entry {
+	struct lexicon_info info;   /* first: &info is what commands see */
+	char *key, *fold, *value, *spoken, *phonemes, *ipa;
+	struct lex_entry *target;   /* alias: the entry it follows */
+	struct lex_entry *same_fold;/* next entry with the same folded key */
+	unsigned gen;               /* which lexicon_load_file() made it */
+	unsigned nwords;
+};
+
+struct lex_slot {
+	char *key;                  /* byfold: the entry's fold; heads: owned */
+	size_t klen;
+	uint64_t hash;
+	struct lex_entry *val;      /* byfold: first entry with this fold */
+	unsigned maxwords;          /* heads: longest key starting here */
+};
+
+struct lex_table {
+	struct lex_slot *slots;
+	size_t cap, n;
+};
+
+struct lexicon {
+	struct lex_entry **entries; /* load order */
+	size_t n_entries, cap_entries;
+	struct lex_table byfold;    /* folded key -> entries */
+	struct lex_table heads;     /* folded first word -> longest key */
+	char **files;               /* interned file names */
+	size_t n_files;
+	unsigned gen;
+	char *phoneset_path;        /* NULL: the data directory's */
+	struct phoneset *ps;        /* loaded when a phoneme entry needs it */
+	bool ps_failed;
+};
+
+uint64_t lexicon_hash(const char *s, size_t n);
+/* The slot for key: its own, or the empty one where it goes (the caller
+ * fills key, klen, hash).  May grow the table. */
+struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t klen, uint64_t h);
+const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);
+void lexicon_fold(const char *s, size_t len, struct buf *out);
+/* The phoneme table, loaded on first use; NULL after reporting. */
+const struct phoneset *lexicon_phoneset(struct lexicon *lx);
+
+#endif
