@@ -18,6 +18,7 @@ static const struct command {
 } commands[] = {
 	{ "text", cmd_text, "print the spoken script (what espeak-ng is given)" },
 	{ "voices", cmd_voices, "list voice presets and espeak-ng's English voices" },
+	{ "lexicon", cmd_lexicon, "check, look up, audit, import and export pronunciations" },
 };
 
 static void usage(FILE *to)
