@@ -97,11 +97,17 @@ static void print_lookup(const char *word, const struct lexicon_info *e, const c
 	printf("word: %s\n", word);
 	if (e) {
 		const struct lexicon_info *t = e->target ? e->target : e;
-		if (e->target)
-			printf("entry: %s (alias '%s' at %s:%u)\n", t->key, e->key, e->file, e->line);
 		printf("entry: %s at %s:%u (%s: %s)\n", t->key, t->file, t->line, t->how, t->value);
+		if (e->target)
+			printf("alias: %s at %s:%u\n", e->key, e->file, e->line);
 		printf("spoken: %s\n", spoken);
-		synth_phonemes(spoken, &ph);
+		/* a [[...]] group is what espeak-ng uses as is; synth_phonemes()
+		 * reads text with phoneme input off, so only respellings go there */
+		size_t n = strlen(spoken);
+		if (n > 4 && !strncmp(spoken, "[[", 2) && strstr(spoken + 2, "]]") == spoken + n - 2)
+			buf_add(&ph, spoken + 2, n - 4);
+		else
+			synth_phonemes(spoken, &ph);
 		printf("phonemes: %s\n", ph.data ? ph.data : "");
 	} else {
 		printf("entry: none\n");

@@ -99,6 +99,13 @@ static unsigned value_col(const struct ynode *v, size_t off)
 	return col;
 }
 
+/* Bytes in the UTF-8 character at s (a NUL-terminated string). */
+static size_t utf8_len(const char *s)
+{
+	int32_t cp;
+	return *s ? unicode_next(s, strlen(s), &cp) : 0;
+}
+
 /* Text espeak-ng may be given: no controls, no brackets (a "[[" would
  * switch it to phoneme input). */
 static int text_ok(struct loadctx *c, const struct ynode *v, const char *what, size_t max)
@@ -236,7 +243,8 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 		return 0;
 	}
 	const struct ynode *v = f[F_PHONEMES] ? f[F_PHONEMES] : f[F_IPA];
-	if (text_ok(c, v, f[F_PHONEMES] ? "phonemes" : "ipa", LEXICON_MAX_KEY * 2) < 0)
+	if (text_ok(c, v, f[F_PHONEMES] ? "phonemes" : "ipa",
+		    f[F_PHONEMES] ? PHONESET_MAX_BYTES : LEXICON_MAX_SAY) < 0)
 		return -1;
 	struct buf ph = BUF_INIT;
 	size_t bad = 0;
@@ -246,7 +254,8 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 		if (bad == (size_t)-1)
 			problem(c, v, 0, "cannot convert IPA: the phoneme table did not load");
 		else
-			problem(c, v, value_col(v, bad), "unknown IPA symbol '%.4s'", v->str + bad);
+			problem(c, v, value_col(v, bad), "unknown IPA symbol '%.*s'",
+				(int)utf8_len(v->str + bad), v->str + bad);
 		buf_release(&ph);
 		return -1;
 	}
