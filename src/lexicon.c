@@ -28,6 +28,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct lex_arena_block {
+	struct lex_arena_block *prev;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+static void *arena_take(struct lexicon *lx, size_t n)
+{
+	struct lex_arena_block *b = lx->arena;
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > (1u << 16) ? n : (1u << 16);
+		b = xmalloc(sizeof(*b) + cap);
+		b->prev = lx->arena;
+		b->used = 0;
+		b->cap = cap;
+		lx->arena = b;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+void *lex_alloc(struct lexicon *lx, size_t n)
+{
+	return memset(arena_take(lx, n), 0, n);
+}
+
+char *lex_strndup(struct lexicon *lx, const char *s, size_t n)
+{
+	char *d = arena_take(lx, n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
 uint64_t lexicon_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
@@ -35,13 +71,18 @@ uint64_t lexicon_hash(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ull;
 	}
+	/* FNV-1a's low bits depend only on the bytes' low bits: mix (as
+	 * MurmurHash3's finalizer does) before masking */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
 	return h;
 }
 
-static void table_grow(struct lex_table *t)
+static void table_resize(struct lex_table *t, size_t cap)
 {
 	struct lex_table old = *t;
-	t->cap = old.cap ? old.cap * 2 : 256;
+	t->cap = cap;
 	t->slots = xcalloc(t->cap, sizeof(*t->slots));
 	t->n = 0;
 	for (size_t i = 0; i < old.cap; i++)
@@ -54,9 +95,23 @@ static void table_grow(struct lex_table *t)
 	free(old.slots);
 }
 
+static void table_grow(struct lex_table *t)
+{
+	table_resize(t, t->cap ? t->cap * 2 : 256);
+}
+
+void lex_table_reserve(struct lex_table *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 256;
+	while (cap < (t->n + n) * 2)
+		cap *= 2;
+	if (cap > t->cap)
+		table_resize(t, cap);
+}
+
 struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t klen, uint64_t h)
 {
-	if ((t->n + 1) * 4 > t->cap * 3)
+	if ((t->n + 1) * 2 > t->cap)
 		table_grow(t);
 	size_t i = h & (t->cap - 1);
 	while (t->slots[i].key &&
@@ -84,26 +139,16 @@ struct lexicon *lexicon_new(void)
 	return xcalloc(1, sizeof(struct lexicon));
 }
 
-static void entry_free(struct lex_entry *e)
-{
-	free(e->key);
-	free(e->fold);
-	free(e->value);
-	free(e->spoken);
-	free(e->phonemes);
-	free(e->ipa);
-	free(e);
-}
-
 void lexicon_free(struct lexicon *lx)
 {
 	if (!lx)
 		return;
-	for (size_t i = 0; i < lx->n_entries; i++)
-		entry_free(lx->entries[i]);
+	while (lx->arena) {
+		struct lex_arena_block *prev = lx->arena->prev;
+		free(lx->arena);
+		lx->arena = prev;
+	}
 	free(lx->entries);
-	for (size_t i = 0; i < lx->heads.cap; i++)
-		free(lx->heads.slots[i].key);
 	free(lx->heads.slots);
 	free(lx->byfold.slots);
 	for (size_t i = 0; i < lx->n_files; i++)

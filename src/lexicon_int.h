@@ -35,7 +35,12 @@ struct lex_table {
 	size_t cap, n;
 };
 
+/* Entries and their strings come from an arena freed with the lexicon: a
+ * 100,000-entry file would otherwise cost half a million mallocs. */
+struct lex_arena_block;
+
 struct lexicon {
+	struct lex_arena_block *arena;
 	struct lex_entry **entries; /* load order */
 	size_t n_entries, cap_entries;
 	struct lex_table byfold;    /* folded key -> entries */
@@ -48,10 +53,15 @@ struct lexicon {
 	bool ps_failed;
 };
 
+/* Zeroed memory / a copy of s[0..n) from the lexicon's arena. */
+void *lex_alloc(struct lexicon *lx, size_t n);
+char *lex_strndup(struct lexicon *lx, const char *s, size_t n);
 uint64_t lexicon_hash(const char *s, size_t n);
 /* The slot for key: its own, or the empty one where it goes (the caller
  * fills key, klen, hash).  May grow the table. */
 struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t klen, uint64_t h);
+/* Makes room for n more keys without growing again. */
+void lex_table_reserve(struct lex_table *t, size_t n);
 const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);
 void lexicon_fold(const char *s, size_t len, struct buf *out);
 /* The phoneme table, loaded on first use; NULL after reporting. */

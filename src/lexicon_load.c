@@ -56,6 +56,7 @@ struct loadctx {
 	int errors;
 	struct pending *pend;
 	size_t n_pend;
+	struct buf scratch;
 };
 
 static void problem(struct loadctx *c, const struct ynode *at, unsigned dcol,
@@ -156,6 +157,13 @@ static bool default_exact(const char *s, size_t len)
 	size_t letters = 0;
 	for (size_t i = 0; i < len;) {
 		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] >= 'a' && s[i] <= 'z')
+				return false;
+			letters += s[i] >= 'A' && s[i] <= 'Z';
+			i++;
+			continue;
+		}
 		i += unicode_next(s + i, len - i, &cp);
 		if (unicode_is_letter(cp)) {
 			if (!unicode_is_upper(cp))
@@ -237,8 +245,7 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 	if (f[F_SAY]) {
 		if (text_ok(c, f[F_SAY], "say", LEXICON_MAX_SAY) < 0)
 			return -1;
-		e->value = xstrdup(f[F_SAY]->str);
-		e->spoken = xstrdup(f[F_SAY]->str);
+		e->value = e->spoken = lex_strndup(c->lx, f[F_SAY]->str, f[F_SAY]->len);
 		e->info.how = "say";
 		return 0;
 	}
@@ -263,13 +270,15 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 		buf_release(&ph);
 		return -1;
 	}
-	e->value = xstrdup(v->str);
+	e->value = lex_strndup(c->lx, v->str, v->len);
 	if (f[F_IPA])
-		e->ipa = xstrdup(v->str);
-	e->phonemes = xstrdup(ph.data);
+		e->ipa = e->value;
+	size_t n = ph.len;
+	e->phonemes = lex_strndup(c->lx, ph.data, n);
 	buf_reset(&ph);
 	buf_addf(&ph, "[[%s]]", e->phonemes);
-	e->spoken = buf_detach(&ph, NULL);
+	e->spoken = lex_strndup(c->lx, ph.data, ph.len);
+	buf_release(&ph);
 	e->info.how = f[F_PHONEMES] ? "phonemes" : "ipa";
 	return 0;
 }
@@ -289,11 +298,11 @@ static void fill_info(struct lex_entry *e)
 
 static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact)
 {
-	struct lex_entry *e = xcalloc(1, sizeof(*e));
-	struct buf fold = BUF_INIT;
-	e->key = xstrdup(k->str);
-	lexicon_fold(k->str, k->len, &fold);
-	e->fold = buf_detach(&fold, NULL);
+	struct lex_entry *e = lex_alloc(c->lx, sizeof(*e));
+	e->key = lex_strndup(c->lx, k->str, k->len);
+	buf_reset(&c->scratch);
+	lexicon_fold(k->str, k->len, &c->scratch);
+	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
 	e->gen = c->lx->gen;
 	e->nwords = 1;
 	for (size_t i = 0; i < k->len; i++)
@@ -305,15 +314,10 @@ static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, boo
 	return e;
 }
 
+/* An entry that was refused: its memory stays in the arena. */
 static void entry_drop(struct lex_entry *e)
 {
-	free(e->key);
-	free(e->fold);
-	free(e->value);
-	free(e->spoken);
-	free(e->phonemes);
-	free(e->ipa);
-	free(e);
+	(void)e;
 }
 
 static bool conflicts(const struct lex_entry *a, const struct lex_entry *b)
@@ -331,7 +335,7 @@ static void add_head(struct lexicon *lx, const struct lex_entry *e)
 	uint64_t h = lexicon_hash(e->fold, n);
 	struct lex_slot *s = lex_table_slot(&lx->heads, e->fold, n, h);
 	if (!s->key) {
-		s->key = xstrndup(e->fold, n);
+		s->key = lex_strndup(lx, e->fold, n);
 		s->klen = n;
 		s->hash = h;
 		lx->heads.n++;
@@ -357,16 +361,9 @@ static void override(struct lex_entry *x, struct lex_entry *e)
 {
 	char *fold = x->fold;
 	struct lex_entry *same = x->same_fold;
-	free(x->key);
-	free(x->value);
-	free(x->spoken);
-	free(x->phonemes);
-	free(x->ipa);
 	*x = *e;
 	x->fold = fold;
 	x->same_fold = same;
-	free(e->fold);
-	free(e);
 	fill_info(x);
 }
 
@@ -426,7 +423,7 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 		return;
 	struct lex_entry *e = entry_new(c, a, exact);
 	e->target = target;
-	e->value = xstrdup(target->key);
+	e->value = lex_strndup(c->lx, target->key, strlen(target->key));
 	insert(c, e, a);
 }
 
@@ -497,7 +494,7 @@ static void resolve_pending(struct loadctx *c)
 				continue;
 			struct lex_entry *e = entry_new(c, p->key, p->exact);
 			e->target = (struct lex_entry *)t;
-			e->value = xstrdup(t->key);
+			e->value = lex_strndup(c->lx, t->key, strlen(t->key));
 			insert(c, e, p->key);
 			p->done = progress = true;
 		}
@@ -524,16 +521,20 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 		ydoc_release(&doc);
 		return -1;
 	}
-	struct loadctx c = { .lx = lx, .doc = &doc, .file = intern_file(lx, path) };
+	struct loadctx c = { .lx = lx, .doc = &doc, .file = intern_file(lx, path),
+			     .scratch = BUF_INIT };
 	lx->gen++;
-	if (doc.root && doc.root->kind != YNODE_MAP)
+	if (doc.root && doc.root->kind != YNODE_MAP) {
 		problem(&c, doc.root, 0, "a lexicon is a map of words to pronunciations, not %s",
 			ynode_kind_name(doc.root->kind));
-	else if (doc.root)
+	} else if (doc.root) {
+		lex_table_reserve(&lx->byfold, doc.root->len / 2);
 		for (const struct ynode *k = doc.root->child; k && k->next; k = k->next->next)
 			load_entry(&c, k, k->next);
+	}
 	resolve_pending(&c);
 	free(c.pend);
+	buf_release(&c.scratch);
 	ydoc_release(&doc);
 	return c.errors ? -1 : 0;
 }

@@ -111,6 +111,8 @@ static int import_lexeme(const char *path, const xmlNode *node, const char *dflt
 	else if (!le.say && !le.ipa && !le.mnemonics)
 		rc = error("%s:%ld: a lexeme with neither an alias nor an IPA or %s phoneme",
 			   path, xmlGetLineNo(node), ESPEAK_ALPHABET);
+	else if (!*(le.mnemonics ? le.mnemonics : le.ipa ? le.ipa : le.say))
+		rc = error("%s:%ld: an empty pronunciation", path, xmlGetLineNo(node));
 	else if (!le.mnemonics && le.ipa && lexicon_ipa_to_phonemes(lx, le.ipa, &tmp, &bad) < 0)
 		rc = error("%s:%ld: unknown IPA symbol in '%s'", path, xmlGetLineNo(node), le.ipa);
 	for (size_t i = 0; rc == 0 && i < le.n_graphemes; i++) {

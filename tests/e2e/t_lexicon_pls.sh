@@ -61,6 +61,7 @@ cat > "$T/xxe.pls" <<'XML'
 </lexicon>
 XML
 "$N" lexicon import "$T/xxe.pls" > "$T/xxe.yaml" 2> /dev/null
+[ $? -eq 1 ] || fail "an unexpanded entity should leave an empty alias, refused"
 if [ -s /etc/hostname ] && grep -qF "$(head -c 8 /etc/hostname)" "$T/xxe.yaml"; then
 	fail "an external entity was expanded"
 fi
