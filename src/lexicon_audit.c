@@ -220,7 +220,8 @@ int audit_report(struct audit *au, FILE *out, const char *stub_path)
 {
 	struct buf ph = BUF_INIT, stub = BUF_INIT;
 	sort_ctx = au;
-	qsort(au->order, au->n, sizeof(char *), by_count);
+	if (au->n)
+		qsort(au->order, au->n, sizeof(char *), by_count);
 	buf_adds(&stub, "# Lexicon stub from `narrate lexicon audit`.  Replace each say: with a\n"
 		 "# respelling espeak-ng reads right (check with `narrate lexicon lookup`),\n"
 		 "# or with phonemes: (espeak-ng mnemonics) or ipa:.\n");

@@ -571,7 +571,8 @@ int lexicon_load_dir(struct lexicon *lx, const char *dir)
 			names[n++] = xstrdup(de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof(char *), by_name);
+	if (n)
+		qsort(names, n, sizeof(char *), by_name);
 	if (!lx->phoneset_path) {
 		struct buf p = BUF_INIT;
 		buf_addf(&p, "%s/lexicon-data/phonemes.yaml", dir);
