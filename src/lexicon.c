@@ -349,6 +349,8 @@ static void say_entry(const struct lexicon *lx, const struct lex_entry *e, enum 
 {
 	const struct lex_entry *t = resolve(e);
 	if (suf == SUF_NONE || !t->info.phonemes) {
+		if (t->info.phonemes && out->len && out->data[out->len - 1] == '[')
+			buf_addc(out, ' ');  /* "[" + "[[" would open the group early */
 		buf_adds(out, t->spoken);
 		if (suf == SUF_POSSESSIVE)
 			buf_adds(out, "'s");
@@ -357,6 +359,8 @@ static void say_entry(const struct lexicon *lx, const struct lex_entry *e, enum 
 		return;
 	}
 	size_t n = strlen(t->info.phonemes);
+	if (out->len && out->data[out->len - 1] == '[')
+		buf_addc(out, ' ');  /* "[" + "[[" would open the group early */
 	buf_adds(out, "[[");
 	buf_add(out, t->info.phonemes, n);
 	phoneset_suffix_s(lx->ps, t->info.phonemes, n, out);

@@ -137,6 +137,15 @@ static void test_hyphens(void **state)
 	lexicon_free(lx);
 }
 
+/* A "[" right before an entry must not join its "[[" */
+static void test_bracket_before(void **state)
+{
+	(void)state;
+	struct lexicon *lx = load(names, 0);
+	assert_applies(lx, "[Putin] [Putin's]", "[ [[p'u:tIn]]] [ [[p'u:tInz]]]");
+	lexicon_free(lx);
+}
+
 static void test_ipa_converted(void **state)
 {
 	(void)state;
@@ -278,6 +287,7 @@ int main(void)
 		cmocka_unit_test(test_suffixes),
 		cmocka_unit_test(test_multi_word_longest),
 		cmocka_unit_test(test_hyphens),
+		cmocka_unit_test(test_bracket_before),
 		cmocka_unit_test(test_ipa_converted),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_later_file_wins),
