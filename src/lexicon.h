@@ -5,7 +5,10 @@
  * Entries come from YAML files: the *.yaml files in DATADIR/pronunciations/LANG first,
  * then each --lexicon FILE in order (a later entry replaces an earlier one).
  * An entry rewrites a word (or a multi-word name) as a respelling ("say") or
- * as espeak-ng phonemes, emitted as [[...]] for the engine.
+ * as espeak-ng phonemes, emitted as [[...]] for the engine.  Phonemes are
+ * checked against espeak-ng's own inventory when loaded (lexicon-data/
+ * phonemes.yaml), so nothing unchecked ever reaches phoneme input.  The file
+ * format is described in lexicon_load.c and pronunciations/en/names.yaml.
  *
  *   struct lexicon *lx = lexicon_new();
  *   lexicon_load_dir(lx, "/usr/share/narrate/pronunciations/en");
@@ -22,12 +25,19 @@
 
 struct lexicon;
 
+/* An empty lexicon (applies nothing); the caller frees it with
+ * lexicon_free().  Never NULL. */
 struct lexicon *lexicon_new(void);
 void lexicon_free(struct lexicon *lx);
-/* Loads every *.yaml file directly in dir, in name order.  Returns 0, or -1
- * after reporting file:line:col of the first problem. */
+/* Loads every *.yaml file directly in dir (not its subfolders), in name
+ * order, and takes the phoneme table from dir/lexicon-data/ (otherwise it
+ * comes from the data directory).  Returns 0, or -1 after reporting every
+ * problem as file:line:col (the files that loaded stay loaded). */
 int lexicon_load_dir(struct lexicon *lx, const char *dir);
-/* Loads one file; its entries replace earlier ones with the same key. */
+/* Loads one file; its entries replace earlier ones with the same key (and
+ * case rule), in place, so aliases follow.  Returns 0, or -1 after
+ * reporting every problem in the file (up to 50) as file:line:col; entries
+ * without problems are kept. */
 int lexicon_load_file(struct lexicon *lx, const char *path);
 
 /* Appends text to out with every lexicon word replaced by its spoken form.
