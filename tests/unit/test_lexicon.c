@@ -216,8 +216,8 @@ static void test_bad_files(void **state)
 		"Tokayev: { sya: a }\n",                            /* unknown field */
 		"St. Louis: saint\n",                               /* unmatchable key */
 		"- a list\n",                                       /* not a map */
-		"Tokayev: { phonemes: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" }\n", /* too long */
+		("Tokayev: { phonemes: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" }\n"), /* too long */
 		"a: &x [1]\nb: *x\n",                               /* anchors */
 		"Tokayev: { say: \"x\"\n",                          /* malformed */
 	};
