@@ -54,9 +54,10 @@ struct opts {
 };
 
 /* The shipped lexicons (unless only is set), then files[0..n). */
-static struct lexicon *load(char **files, size_t n, bool only)
+static struct lexicon *load(char **files, size_t n, bool only, bool notes)
 {
 	struct lexicon *lx = lexicon_new();
+	lexicon_note_overrides(lx, notes);
 	struct buf dir = BUF_INIT;
 	int rc = 0;
 	buf_addf(&dir, "%s/pronunciations/en", datadir_get());
@@ -83,7 +84,7 @@ static int start_engine(void)
 static int run_check(struct opts *o, int argc, char **argv)
 {
 	(void)o;
-	struct lexicon *lx = load(argv, (size_t)argc, false);
+	struct lexicon *lx = load(argv, (size_t)argc, false, true);
 	if (!lx)
 		return EXIT_INPUT;
 	printf("%zu entries and aliases: no problems\n", lexicon_size(lx));
@@ -124,7 +125,7 @@ static int run_lookup(struct opts *o, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	struct lexicon *lx = load(o->lex, o->n_lex, false);
+	struct lexicon *lx = load(o->lex, o->n_lex, false, false);
 	if (!lx || start_engine() < 0) {
 		lexicon_free(lx);
 		return EXIT_INPUT;
@@ -151,7 +152,7 @@ static int run_audit(struct opts *o, int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	struct lexicon *lx = load(o->lex, o->n_lex, false);
+	struct lexicon *lx = load(o->lex, o->n_lex, false, false);
 	struct audit *au = lx ? audit_new(lx, o->dict) : NULL;
 	int rc = au ? 0 : EXIT_USAGE;
 	for (int i = 0; au && i < argc; i++) {
@@ -197,7 +198,7 @@ static int run_export(struct opts *o, int argc, char **argv)
 		error("export needs a format: --pls");
 		return EXIT_USAGE;
 	}
-	struct lexicon *lx = load(argv, (size_t)argc, argc > 0);
+	struct lexicon *lx = load(argv, (size_t)argc, argc > 0, false);
 	if (!lx)
 		return EXIT_INPUT;
 	struct buf xml = BUF_INIT;

@@ -159,6 +159,11 @@ void lexicon_free(struct lexicon *lx)
 	free(lx);
 }
 
+void lexicon_note_overrides(struct lexicon *lx, bool on)
+{
+	lx->note_overrides = on;
+}
+
 size_t lexicon_size(const struct lexicon *lx)
 {
 	return lx->n_entries;

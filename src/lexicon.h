@@ -29,6 +29,9 @@ struct lexicon;
  * lexicon_free().  Never NULL. */
 struct lexicon *lexicon_new(void);
 void lexicon_free(struct lexicon *lx);
+/* When on, loading notes (on stderr) every entry that replaces one from an
+ * earlier file: `narrate lexicon check` shows what a newsroom file changes. */
+void lexicon_note_overrides(struct lexicon *lx, bool on);
 /* Loads every *.yaml file directly in dir (not its subfolders), in name
  * order, and takes the phoneme table from dir/lexicon-data/ (otherwise it
  * comes from the data directory).  Returns 0, or -1 after reporting every

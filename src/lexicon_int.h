@@ -51,6 +51,7 @@ struct lexicon {
 	char *phoneset_path;        /* NULL: the data directory's */
 	struct phoneset *ps;        /* loaded when a phoneme entry needs it */
 	bool ps_failed;
+	bool note_overrides;
 };
 
 /* Zeroed memory / a copy of s[0..n) from the lexicon's arena. */

@@ -405,6 +405,9 @@ static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const st
 		for (int hops = 0; t && t != x && hops < LEX_MAX_HOPS; hops++)
 			t = t->target;
 		if (!t) {
+			if (lx->note_overrides)
+				note("%s:%u:%u: '%s' replaces '%s' from %s:%u", c->file, at->line,
+				     at->col, e->key, x->key, x->info.file, x->info.line);
 			override(x, e);
 			return x;
 		}

@@ -83,5 +83,11 @@ printf 'Quorvani: { say: kor-vah-nee, aliases: [Quorvany] }\n' > good.yaml
 "$N" lexicon check good.yaml > /dev/null 2>&1 || bad "good file refused"
 "$N" lexicon check > /dev/null 2>&1 || bad "shipped lexicon refused"
 
+# a newsroom file may replace shipped entries: fine, and check says so
+printf 'putin: { say: poo-teen }\n' > news.yaml
+out=$("$N" lexicon check news.yaml 2>&1) || bad "news.yaml refused: $out"
+printf '%s' "$out" | grep -q "news.yaml:1:1: 'putin' replaces 'Putin' from .*names.yaml:[0-9]" ||
+	bad "no note that news.yaml replaces Putin: $out"
+
 [ $fails -eq 0 ] || exit 1
 echo "t_lexicon_check: ok"
