@@ -276,7 +276,9 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 	size_t n = ph.len;
 	e->phonemes = lex_strndup(c->lx, ph.data, n);
 	buf_reset(&ph);
-	buf_addf(&ph, "[[%s]]", e->phonemes);
+	buf_adds(&ph, "[[");
+	buf_add(&ph, e->phonemes, n);
+	buf_adds(&ph, "]]");
 	e->spoken = lex_strndup(c->lx, ph.data, ph.len);
 	buf_release(&ph);
 	e->info.how = f[F_PHONEMES] ? "phonemes" : "ipa";
@@ -372,7 +374,8 @@ static const char *what_is(const struct lex_entry *e)
 	return e->target ? "alias" : "entry";
 }
 
-/* Stores e; returns the stored entry or NULL (e freed) on a problem. */
+/* Stores e; returns the stored entry (e itself, or the earlier entry it
+ * replaced in place), or NULL after reporting a collision or a cycle. */
 static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const struct ynode *at)
 {
 	struct lexicon *lx = c->lx;
