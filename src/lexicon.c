@@ -100,13 +100,56 @@ static void table_grow(struct lex_table *t)
 	table_resize(t, t->cap ? t->cap * 2 : 256);
 }
 
-void lex_table_reserve(struct lex_table *t, size_t n)
+static bool islot_is(const struct lex_islot *s, const char *fold, size_t len, uint64_t h)
 {
-	size_t cap = t->cap ? t->cap : 256;
-	while (cap < (t->n + n) * 2)
+	return s->hash == h && s->head->fold_len == len && !memcmp(s->head->fold, fold, len);
+}
+
+static void index_resize(struct lex_index *ix, size_t cap)
+{
+	struct lex_index old = *ix;
+	ix->cap = cap;
+	ix->slots = xcalloc(cap, sizeof(*ix->slots));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.slots[i].head)
+			continue;
+		size_t k = old.slots[i].hash & (cap - 1);
+		while (ix->slots[k].head)
+			k = (k + 1) & (cap - 1);
+		ix->slots[k] = old.slots[i];
+	}
+	free(old.slots);
+}
+
+void lex_index_reserve(struct lex_index *ix, size_t n)
+{
+	size_t cap = ix->cap ? ix->cap : 256;
+	while (cap < (ix->n + n) * 2)
 		cap *= 2;
-	if (cap > t->cap)
-		table_resize(t, cap);
+	if (cap > ix->cap)
+		index_resize(ix, cap);
+}
+
+struct lex_islot *lex_index_slot(struct lex_index *ix, const char *fold, size_t len, uint64_t h)
+{
+	if ((ix->n + 1) * 2 > ix->cap)
+		index_resize(ix, ix->cap ? ix->cap * 2 : 256);
+	size_t i = h & (ix->cap - 1);
+	while (ix->slots[i].head && !islot_is(&ix->slots[i], fold, len, h))
+		i = (i + 1) & (ix->cap - 1);
+	return &ix->slots[i];
+}
+
+static const struct lex_entry *index_get(const struct lex_index *ix, const char *fold,
+					 size_t len)
+{
+	if (!ix->cap)
+		return NULL;
+	uint64_t h = lexicon_hash(fold, len);
+	for (size_t i = h & (ix->cap - 1); ix->slots[i].head; i = (i + 1) & (ix->cap - 1))
+		if (islot_is(&ix->slots[i], fold, len, h))
+			return ix->slots[i].head;
+	return NULL;
 }
 
 struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t klen, uint64_t h)
@@ -308,11 +351,9 @@ static const struct lex_entry *lookup(const struct lexicon *lx, const char *form
 {
 	buf_reset(scratch);
 	lexicon_fold(form, len, scratch);
-	const struct lex_slot *s = lex_table_get(&lx->byfold, scratch->data, scratch->len);
-	if (!s)
-		return NULL;
 	const struct lex_entry *any = NULL;
-	for (const struct lex_entry *e = s->val; e; e = e->same_fold) {
+	for (const struct lex_entry *e = index_get(&lx->byfold, scratch->data, scratch->len); e;
+	     e = e->same_fold) {
 		if (!e->info.exact)
 			any = e;
 		else if (strlen(e->key) == len && !memcmp(e->key, form, len))

@@ -20,14 +20,27 @@ struct lex_entry {
 	struct lex_entry *same_fold;/* next entry with the same folded key */
 	unsigned gen;               /* which lexicon_load_file() made it */
 	unsigned nwords;
+	unsigned fold_len;
+};
+
+/* The entry index: 16-byte slots (the key is the entry's fold), so a large
+ * lexicon's table stays small and cache-friendly. */
+struct lex_islot {
+	uint64_t hash;
+	struct lex_entry *head;     /* first entry with this fold; NULL: empty */
+};
+
+struct lex_index {
+	struct lex_islot *slots;
+	size_t cap, n;
 };
 
 struct lex_slot {
-	char *key;                  /* byfold: the entry's fold; heads: owned */
+	char *key;                  /* owned by the table's user */
 	size_t klen;
 	uint64_t hash;
-	struct lex_entry *val;      /* byfold: first entry with this fold */
-	unsigned maxwords;          /* heads: longest key starting here */
+	struct lex_entry *val;      /* free for the table's user */
+	unsigned maxwords;          /* heads: longest key starting here; or a count */
 };
 
 struct lex_table {
@@ -43,7 +56,7 @@ struct lexicon {
 	struct lex_arena_block *arena;
 	struct lex_entry **entries; /* load order */
 	size_t n_entries, cap_entries;
-	struct lex_table byfold;    /* folded key -> entries */
+	struct lex_index byfold;    /* folded key -> entries */
 	struct lex_table heads;     /* folded first word -> longest key */
 	char **files;               /* interned file names */
 	size_t n_files;
@@ -61,8 +74,12 @@ uint64_t lexicon_hash(const char *s, size_t n);
 /* The slot for key: its own, or the empty one where it goes (the caller
  * fills key, klen, hash).  May grow the table. */
 struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t klen, uint64_t h);
+/* The index slot for fold: its own, or the empty one where it goes (the
+ * caller fills it and counts it in n).  May grow the index. */
+struct lex_islot *lex_index_slot(struct lex_index *ix, const char *fold, size_t len,
+				 uint64_t h);
 /* Makes room for n more keys without growing again. */
-void lex_table_reserve(struct lex_table *t, size_t n);
+void lex_index_reserve(struct lex_index *ix, size_t n);
 const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);
 void lexicon_fold(const char *s, size_t len, struct buf *out);
 /* The phoneme table, loaded on first use; NULL after reporting. */

@@ -305,6 +305,7 @@ static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, boo
 	buf_reset(&c->scratch);
 	lexicon_fold(k->str, k->len, &c->scratch);
 	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
+	e->fold_len = (unsigned)c->scratch.len;
 	e->gen = c->lx->gen;
 	e->nwords = 1;
 	for (size_t i = 0; i < k->len; i++)
@@ -379,24 +380,21 @@ static const char *what_is(const struct lex_entry *e)
 static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const struct ynode *at)
 {
 	struct lexicon *lx = c->lx;
-	size_t n = strlen(e->fold);
-	uint64_t h = lexicon_hash(e->fold, n);
-	struct lex_slot *s = lex_table_slot(&lx->byfold, e->fold, n, h);
-	if (!s->key) {
-		s->key = e->fold;
-		s->klen = n;
+	uint64_t h = lexicon_hash(e->fold, e->fold_len);
+	struct lex_islot *s = lex_index_slot(&lx->byfold, e->fold, e->fold_len, h);
+	if (!s->head) {
 		s->hash = h;
-		s->val = e;
+		s->head = e;
 		lx->byfold.n++;
 		append(lx, e);
 		return e;
 	}
-	struct lex_entry *x = s->val;
+	struct lex_entry *x = s->head;
 	while (x && !conflicts(x, e))
 		x = x->same_fold;
 	if (!x) {
-		e->same_fold = s->val->same_fold;
-		s->val->same_fold = e;
+		e->same_fold = s->head->same_fold;
+		s->head->same_fold = e;
 		append(lx, e);
 		return e;
 	}
@@ -534,7 +532,7 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 		problem(&c, doc.root, 0, "a lexicon is a map of words to pronunciations, not %s",
 			ynode_kind_name(doc.root->kind));
 	} else if (doc.root) {
-		lex_table_reserve(&lx->byfold, doc.root->len / 2);
+		lex_index_reserve(&lx->byfold, doc.root->len / 2);
 		for (const struct ynode *k = doc.root->child; k && k->next; k = k->next->next)
 			load_entry(&c, k, k->next);
 	}
