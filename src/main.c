@@ -20,6 +20,7 @@ static const struct command {
 	{ "voices", cmd_voices, "list voice presets and espeak-ng's English voices" },
 	{ "batch", cmd_batch, "narrate archives: parallel, resumable, incremental, shardable" },
 	{ "feed", cmd_feed, "write DIR/feed.xml, the podcast RSS feed of narrated episodes" },
+	{ "lexicon", cmd_lexicon, "check, look up, audit, import and export pronunciations" },
 };
 
 static void usage(FILE *to)
