@@ -18,6 +18,7 @@ static const struct command {
 } commands[] = {
 	{ "text", cmd_text, "print the spoken script (what espeak-ng is given)" },
 	{ "voices", cmd_voices, "list voice presets and espeak-ng's English voices" },
+	{ "check", cmd_check, "measure episodes: loudness, peaks, format, chapters, tags" },
 };
 
 static void usage(FILE *to)
