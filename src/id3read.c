@@ -30,7 +30,7 @@ static uint32_t syncsafe(const unsigned char *p)
 	       (uint32_t)(p[2] & 0x7f) << 7 | (p[3] & 0x7f);
 }
 
-size_t id3_tag_size(const unsigned char hdr[10])
+size_t id3read_tag_size(const unsigned char hdr[10])
 {
 	if (memcmp(hdr, "ID3", 3) || (hdr[3] != 3 && hdr[3] != 4) ||
 	    (hdr[6] | hdr[7] | hdr[8] | hdr[9]) & 0x80)
@@ -126,12 +126,12 @@ static int next_frame(const unsigned char *data, size_t len, size_t *pos,
 	return 1;
 }
 
-static int parse_chap(const unsigned char *p, size_t n, int version, struct id3_tag *t)
+static int parse_chap(const unsigned char *p, size_t n, int version, struct id3read_tag *t)
 {
 	size_t idlen = strnlen((const char *)p, n);
 	if (idlen + 1 + 16 > n)
 		return -1;
-	struct id3_chapter c = { xstrndup((const char *)p, idlen), be32(p + idlen + 1),
+	struct id3read_chapter c = { xstrndup((const char *)p, idlen), be32(p + idlen + 1),
 				 be32(p + idlen + 5), NULL };
 	size_t pos = idlen + 1 + 16;
 	struct frame f;
@@ -144,7 +144,7 @@ static int parse_chap(const unsigned char *p, size_t n, int version, struct id3_
 	return r < 0 ? -1 : 0;
 }
 
-static int parse_ctoc(const unsigned char *p, size_t n, struct id3_tag *t)
+static int parse_ctoc(const unsigned char *p, size_t n, struct id3read_tag *t)
 {
 	size_t idlen = strnlen((const char *)p, n);
 	if (idlen + 3 > n)
@@ -159,15 +159,17 @@ static int parse_ctoc(const unsigned char *p, size_t n, struct id3_tag *t)
 	return 0;
 }
 
-int id3_parse(const unsigned char *data, size_t len, struct id3_tag *t)
+int id3read_parse(const unsigned char *data, size_t len, struct id3read_tag *t)
 {
 	memset(t, 0, sizeof(*t));
-	if (len < 10 || !(t->size = id3_tag_size(data)) || t->size > len)
+	if (len < 10 || !(t->size = id3read_tag_size(data)) || t->size > len)
 		return -1;
 	t->version = data[3];
 	if (data[5] & 0x80) /* whole-tag unsynchronisation: frames unreadable */
 		return 0;
 	size_t pos = 10, end = t->size - (data[5] & 0x10 ? 10 : 0);
+	if ((data[5] & 0x40) && end < 14)
+		return -1;
 	if (data[5] & 0x40) /* extended header: skip it */
 		pos += t->version == 4 ? syncsafe(data + 10) : 4 + be32(data + 10);
 	struct frame f;
@@ -187,7 +189,7 @@ int id3_parse(const unsigned char *data, size_t len, struct id3_tag *t)
 	return pos > end || r < 0 ? -1 : 0;
 }
 
-int id3_read_file(const char *path, struct id3_tag *t)
+int id3read_file(const char *path, struct id3read_tag *t)
 {
 	unsigned char hdr[10];
 	unsigned char *data = NULL;
@@ -196,7 +198,7 @@ int id3_read_file(const char *path, struct id3_tag *t)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return error("cannot open '%s': %s", path, strerror(errno));
-	size_t size = fread(hdr, 1, 10, f) == 10 ? id3_tag_size(hdr) : 0;
+	size_t size = fread(hdr, 1, 10, f) == 10 ? id3read_tag_size(hdr) : 0;
 	if (!size) {
 		ret = 0; /* no ID3v2 tag */
 		goto out;
@@ -207,9 +209,9 @@ int id3_read_file(const char *path, struct id3_tag *t)
 	}
 	data = xmalloc(size);
 	memcpy(data, hdr, 10);
-	if (fread(data + 10, 1, size - 10, f) != size - 10 || id3_parse(data, size, t) < 0) {
+	if (fread(data + 10, 1, size - 10, f) != size - 10 || id3read_parse(data, size, t) < 0) {
 		error("'%s': malformed ID3v2 tag", path);
-		id3_tag_release(t);
+		id3read_release(t);
 		goto out;
 	}
 	ret = 0;
@@ -219,7 +221,7 @@ out:
 	return ret;
 }
 
-void id3_tag_release(struct id3_tag *t)
+void id3read_release(struct id3read_tag *t)
 {
 	for (size_t i = 0; i < t->n_chap; i++) {
 		free(t->chap[i].id);
