@@ -62,7 +62,7 @@ struct facts {
 	struct master_measurement mm;
 	double seconds;
 	double kbps;
-	struct id3_tag id3;
+	struct id3read_tag id3;
 	const char *title, *artist; /* container strings (not MP3) */
 };
 
@@ -201,7 +201,7 @@ static void add_quoted(struct buf *b, const char *s)
 }
 
 /* Why the ID3 chapters are inconsistent, or NULL when they are fine. */
-static const char *chapters_problem(const struct id3_tag *t, double seconds)
+static const char *chapters_problem(const struct id3read_tag *t, double seconds)
 {
 	if (t->n_top != 1)
 		return "exactly one top-level CTOC";
@@ -210,7 +210,7 @@ static const char *chapters_problem(const struct id3_tag *t, double seconds)
 	if (t->top_entries != t->n_chap)
 		return "CTOC listing every CHAP";
 	for (size_t i = 0; i < t->n_chap; i++) {
-		const struct id3_chapter *c = &t->chap[i];
+		const struct id3read_chapter *c = &t->chap[i];
 		if (!c->title || !*c->title)
 			return "a TIT2 in every CHAP";
 		if (c->end_ms < c->start_ms || (i && c->start_ms < t->chap[i - 1].start_ms))
@@ -317,7 +317,7 @@ static int check_file(const char *path, const struct preset *p)
 	f.title = audioread_title(a);
 	f.artist = audioread_artist(a);
 	if (measure(a, path, &f) < 0 ||
-	    (f.ai->is_mp3 && id3_read_file(path, &f.id3) < 0)) {
+	    (f.ai->is_mp3 && id3read_file(path, &f.id3) < 0)) {
 		audioread_close(a);
 		return -1;
 	}
@@ -331,7 +331,7 @@ static int check_file(const char *path, const struct preset *p)
 	buf_addf(&r.out, "  RESULT: %s\n", r.fails ? "FAIL" : "PASS");
 	fwrite(r.out.data, 1, r.out.len, stdout);
 	buf_release(&r.out);
-	id3_tag_release(&f.id3);
+	id3read_release(&f.id3);
 	audioread_close(a);
 	return r.fails;
 }

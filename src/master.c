@@ -61,7 +61,8 @@ struct master *master_new(const struct master_opts *o)
 	if (o->in_rate != o->out_rate) {
 		soxr_error_t err = NULL;
 		soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
-		soxr_quality_spec_t q = soxr_quality_spec(SOXR_MQ, 0);
+		/* HQ costs no more than MQ or LQ here: the limiter dominates */
+		soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
 		m->soxr = soxr_create(o->in_rate, o->out_rate, 1, &err, &io, &q, NULL);
 		if (!m->soxr) {
 			master_free(m);
@@ -128,7 +129,8 @@ int master_plan(struct master *m, double *measured_lufs)
 		*measured_lufs = lufs;
 	if (!isfinite(lufs) || lufs < -69.0)
 		return -1;
-	m->gain = pow(10.0, plan_gain_db(m, m->o.target_lufs - lufs) / 20.0);
+	m->gain = pow(10.0, plan_gain_db(m, m->o.target_lufs + MASTER_CODEC_ALLOWANCE_LU -
+						 lufs) / 20.0);
 	return 0;
 }
 
