@@ -32,6 +32,7 @@ struct master {
 	struct limit_estimate *est; /* pass 1; NULL without target or ceiling */
 	double thr;             /* limiter ceiling, linear */
 	double gain;            /* linear, applied in pass 2 */
+	int peak;               /* largest |sample| of pass 1 */
 	soxr_t soxr;            /* NULL when in_rate == out_rate */
 	struct limiter *lim;    /* NULL without a ceiling */
 	size_t dropped;         /* limiter start-up samples dropped so far */
@@ -51,7 +52,8 @@ struct master *master_new(const struct master_opts *o)
 	m->o = *o;
 	m->gain = 1.0;
 	if (!isnan(o->target_lufs)) {
-		m->meter = ebur128_init(1, (unsigned long)o->in_rate, EBUR128_MODE_I);
+		m->meter = ebur128_init(1, (unsigned long)o->in_rate,
+					 EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
 		if (!m->meter) {
 			master_free(m);
 			error("cannot set up the loudness meter");
@@ -83,6 +85,10 @@ struct master *master_new(const struct master_opts *o)
 
 void master_measure(struct master *m, const int16_t *pcm, size_t n)
 {
+	int peak = m->peak;
+	for (size_t i = 0; i < n; i++)
+		peak = abs(pcm[i]) > peak ? abs(pcm[i]) : peak;
+	m->peak = peak;
 	if (!m->meter || !n)
 		return;
 	ebur128_add_frames_short(m->meter, pcm, n);
@@ -120,8 +126,8 @@ int master_plan(struct master *m, double *measured_lufs)
 	double lufs = -HUGE_VAL;
 	if (!m->meter) {
 		if (measured_lufs)
-			*measured_lufs = NAN;
-		return 0;
+			*measured_lufs = m->peak ? NAN : -HUGE_VAL;
+		return m->peak ? 0 : -1;
 	}
 	if (ebur128_loudness_global(m->meter, &lufs) != EBUR128_SUCCESS)
 		lufs = -HUGE_VAL;
@@ -246,7 +252,8 @@ struct master_meter *master_meter_new(int rate, int channels)
 	mm->channels = channels;
 	mm->st = ebur128_init((unsigned)channels, (unsigned long)rate,
 			      EBUR128_MODE_I | EBUR128_MODE_LRA |
-			      EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_SAMPLE_PEAK);
+			      EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_SAMPLE_PEAK |
+			      EBUR128_MODE_HISTOGRAM);
 	if (!mm->st) {
 		free(mm);
 		error("cannot set up the loudness meter");

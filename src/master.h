@@ -59,9 +59,11 @@ struct master *master_new(const struct master_opts *o);
 void master_measure(struct master *m, const int16_t *pcm, size_t n);
 
 /* End of pass 1: chooses the gain.  Returns 0, or -1 (no message) when the
- * audio is silent or too short to measure; the caller warns and writes no
- * file.  *measured_lufs (if not NULL) gets the integrated loudness of the
- * input, -HUGE_VAL when it is silent.  Without a target it always succeeds. */
+ * audio is silent (all zero) or, with a target, too quiet or too short
+ * (< 400 ms) to measure; the caller warns and writes no file.
+ * *measured_lufs (if not NULL) gets the integrated loudness of the input:
+ * -HUGE_VAL when silent, NAN when there is no target (not measured).
+ * Pass 1 memory is fixed (libebur128's histogram mode), whatever the length. */
 int master_plan(struct master *m, double *measured_lufs);
 
 /* Pass 2: the same samples again, in the same order, any chunking.  Output

@@ -77,7 +77,7 @@ static int16_t *tone(size_t n, int rate, double hz, double amp)
 {
 	int16_t *p = xmalloc(n * sizeof(*p));
 	for (size_t i = 0; i < n; i++)
-		p[i] = (int16_t)lrint(32767 * amp * sin(2 * M_PI * hz * (double)i / rate));
+		p[i] = (int16_t)lrint(32767 * amp * sin(2 * M_PI * hz * (double)i / rate + 0.5));
 	return p;
 }
 
@@ -113,6 +113,10 @@ static void test_silence_refused(void **state)
 	assert_int_equal(run(&o, t, 2000, &out, NULL), -1);
 	/* nothing at all */
 	assert_int_equal(run(&o, NULL, 0, &out, NULL), -1);
+	/* all zero without a loudness target is refused too */
+	struct master_opts plain = { NAN, NAN, 22050, 22050 };
+	assert_int_equal(run(&plain, z, 22050, &out, NULL), -1);
+	assert_int_equal(out.n, 0);
 	free(z);
 	free(t);
 }
