@@ -306,6 +306,91 @@ static void test_loudness_by_ffmpeg(void **state)
 	free(speech);
 }
 
+/* ---- real speech: espeak-ng's CLI -> master -> MP3 (libsndfile) -> ffmpeg ---- */
+
+static const char own_text[] =
+	"Harbour lights. The ferry left the north pier at six, twenty minutes late, "
+	"because fog had settled over the estuary before dawn. Passengers waited "
+	"in the hall with coffee; one of them said she had made the same crossing "
+	"every week for thirty-one years and had never seen the water so still. "
+	"By eight the sun had burned the fog away!";
+
+static int16_t *read_pcm(const char *path, size_t *n, int *rate)
+{
+	SF_INFO si = { 0 };
+	SNDFILE *sf = sf_open(path, SFM_READ, &si);
+	assert_non_null(sf);
+	assert_int_equal(si.channels, 1);
+	int16_t *p = xmalloc((size_t)si.frames * sizeof(*p) + 1);
+	*n = (size_t)sf_readf_short(sf, p, si.frames);
+	*rate = si.samplerate;
+	sf_close(sf);
+	return p;
+}
+
+static void write_mp3(const char *path, const float *x, size_t n, int rate)
+{
+	SF_INFO si = { .samplerate = rate, .channels = 1,
+		       .format = SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III };
+	SNDFILE *sf = sf_open(path, SFM_WRITE, &si);
+	assert_non_null(sf);
+	int mode = SF_BITRATE_MODE_CONSTANT;
+	double level = (320.0 - 96) / (320 - 32); /* 96 kb/s */
+	sf_command(sf, SFC_SET_BITRATE_MODE, &mode, sizeof(mode));
+	sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof(level));
+	assert_int_equal(sf_writef_float(sf, x, (sf_count_t)n), (sf_count_t)n);
+	sf_close(sf);
+}
+
+/* Speaks text_file with espeak-ng, masters it to -16 LUFS / -1 dBTP at
+ * 44.1 kHz, encodes a 96 kb/s MP3 and checks it the way podcast apps do. */
+static void speech_case(const char *text_file)
+{
+	char wav[] = "/tmp/test_master_XXXXXX.wav", mp3[] = "/tmp/test_master_XXXXXX.mp3";
+	int fd1 = mkstemps(wav, 4), fd2 = mkstemps(mp3, 4);
+	assert_true(fd1 >= 0 && fd2 >= 0);
+	close(fd1);
+	close(fd2);
+	struct buf cmd = BUF_INIT;
+	buf_addf(&cmd, "espeak-ng -w '%s' -f '%s'", wav, text_file);
+	assert_int_equal(system(cmd.data), 0);
+	buf_release(&cmd);
+	size_t n;
+	int rate;
+	int16_t *pcm = read_pcm(wav, &n, &rate);
+	struct master_opts o = { -16, -1, rate, 44100 };
+	struct out out = { 0 };
+	assert_int_equal(run(&o, pcm, n, &out, NULL), 0);
+	write_mp3(mp3, out.x, out.n, 44100);
+	double lufs, tp;
+	ffmpeg_ebur128(mp3, &lufs, &tp);
+	unlink(wav);
+	unlink(mp3);
+	free(pcm);
+	free(out.x);
+	print_message("%s: MP3 I=%.1f LUFS, TP=%.1f dBTP\n", text_file, lufs, tp);
+	if (!(fabs(lufs + 16) <= 0.5) || !(tp <= -1.0))
+		fail_msg("%s: the MP3 reads I=%.1f LUFS, TP=%.1f dBTP (want -16 +-0.5, <= -1)",
+			 text_file, lufs, tp);
+}
+
+static void test_speech_mp3(void **state)
+{
+	(void)state;
+	if (!have_ffmpeg() || system("espeak-ng --version >/dev/null 2>&1"))
+		skip();
+	char txt[] = "/tmp/test_master_XXXXXX.txt";
+	int fd = mkstemps(txt, 4);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, own_text, sizeof(own_text) - 1), (ssize_t)sizeof(own_text) - 1);
+	close(fd);
+	speech_case(txt);
+	unlink(txt);
+	const char *seed = "../shared/seeds/000_0b1b58425bc53629.txt";
+	if (access(seed, R_OK) == 0)
+		speech_case(seed);
+}
+
 int main(void)
 {
 	diag_quiet = true;
@@ -316,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_passthrough),
 		cmocka_unit_test(test_limiter_ceiling),
 		cmocka_unit_test(test_loudness_by_ffmpeg),
+		cmocka_unit_test(test_speech_mp3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
