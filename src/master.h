@@ -12,10 +12,12 @@
  *   master_finish(m, sink, ctx);
  *   master_free(m);
  *
- * Pass 2 applies one gain (target_lufs - measured), resamples in_rate ->
- * out_rate with libsoxr and runs a look-ahead limiter that holds the 4x
- * oversampled (true) peak under the ceiling, aiming MASTER_TP_MARGIN_DB below
- * it because MP3 encoding adds overshoot.  The output is delay-compensated:
+ * Pass 2 applies one gain, resamples in_rate -> out_rate with libsoxr and
+ * runs a look-ahead limiter that holds the 4x oversampled (true) peak under
+ * the ceiling, aiming MASTER_TP_MARGIN_DB below it because MP3 encoding adds
+ * overshoot.  The gain is chosen so that loudness *after* the limiter is
+ * target_lufs + MASTER_CODEC_ALLOWANCE_LU (pass 1 estimates what the limiter
+ * will take off).  Without a ceiling, samples beyond +-1 are clipped.  The output is delay-compensated:
  * output sample k belongs to input time k / out_rate, and the whole article
  * gives round(n_in * out_rate / in_rate) samples (+-1).
  *
