@@ -7,6 +7,7 @@
 #include "buf.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +19,19 @@
 #define EST_SUB 16            /* histogram bins per octave */
 #define EST_OCT 18            /* octaves: 2^-16 .. 2^2 */
 
+/* fmaxf() is an out-of-line libm call (NaN rules); our values are never NaN */
+#define MAXF(a, b) ((a) > (b) ? (a) : (b))
+
 /* True-peak estimator: p(c) for the sample LIM_HALF behind the newest. */
 struct tpdet {
 	float h[LIM_PHASES][2 * LIM_HALF]; /* phase f: x(c-H+1..c+H) -> y(c+f/4) */
-	float ring[2 * LIM_HALF];
+	float ring[4 * LIM_HALF]; /* each sample twice: windows are contiguous */
 	size_t n;
 	float isp_prev;       /* inter-sample peak between c-1 and c */
+	float hsum;           /* the largest sum of |h| over a phase */
+	float cold;           /* below this no interpolated value can reach... */
+	unsigned hot;         /* ...so interpolate only this many more steps */
+	int f0, fstep;        /* the phases interpolated: f0, f0 + fstep, ... */
 };
 
 /* Windowed sinc at t samples from a tap. */
@@ -33,9 +41,14 @@ static double interp_coef(double t)
 	return fabs(t) < 1e-12 ? 1.0 : w * sin(M_PI * t) / (M_PI * t);
 }
 
-static void tpdet_init(struct tpdet *d)
+/* level: the lowest peak that matters (the limiter's ceiling; 0 = all).
+ * coarse: interpolate the half-sample point only (a third of the work,
+ * for the estimate, which needs no guarantee). */
+static void tpdet_init(struct tpdet *d, double level, bool coarse)
 {
 	memset(d, 0, sizeof(*d));
+	d->f0 = coarse ? LIM_PHASES / 2 : 1;
+	d->fstep = coarse ? LIM_PHASES : 1;
 	for (int f = 0; f < LIM_PHASES; f++) {
 		double sum = 0;
 		for (int j = 0; j < 2 * LIM_HALF; j++) {
@@ -43,27 +56,47 @@ static void tpdet_init(struct tpdet *d)
 			d->h[f][j] = (float)interp_coef(t);
 			sum += d->h[f][j];
 		}
-		for (int j = 0; j < 2 * LIM_HALF; j++)
+		float abs_sum = 0;
+		for (int j = 0; j < 2 * LIM_HALF; j++) {
 			d->h[f][j] = (float)(d->h[f][j] / sum); /* unity gain at DC */
+			abs_sum += fabsf(d->h[f][j]);
+		}
+		d->hsum = fmaxf(d->hsum, abs_sum);
 	}
+	/* |y| <= hsum * max|w|: while every sample in the window is under
+	 * level / hsum, no interpolated value reaches level (5 % slack for
+	 * rounding) */
+	d->cold = (float)(level / d->hsum * 0.95);
 }
 
-/* Pushes x; returns p(c), c = newest - LIM_HALF (zeros before the start). */
+/* Pushes x; returns p(c), c = newest - LIM_HALF (zeros before the start).
+ * Values under the level given to tpdet_init() may be sample peaks only. */
 static float tpdet_push(struct tpdet *d, float x)
 {
-	const size_t mask = 2 * LIM_HALF - 1;
-	size_t s = d->n++;
-	float w[2 * LIM_HALF], isp = 0;
-	d->ring[s & mask] = x;
-	for (int j = 0; j < 2 * LIM_HALF; j++)
-		w[j] = d->ring[(s + 1 + (size_t)j) & mask]; /* oldest first */
-	for (int f = 1; f < LIM_PHASES; f++) {
-		float y = 0;
-		for (int j = 0; j < 2 * LIM_HALF; j++)
-			y += d->h[f][j] * w[j];
-		isp = fmaxf(isp, fabsf(y));
+	const size_t len = 2 * LIM_HALF;
+	size_t at = d->n++ % len;
+	float isp = 0;
+	d->ring[at] = d->ring[at + len] = x;
+	const float *w = d->ring + at + 1; /* the last 2H samples, oldest first */
+	float xa = x < 0 ? -x : x;
+	if (xa >= d->cold)
+		d->hot = 2 * LIM_HALF; /* x is in the next 2H windows */
+	if (!d->hot) {
+		float c = w[LIM_HALF - 1] < 0 ? -w[LIM_HALF - 1] : w[LIM_HALF - 1];
+		float p = MAXF(c, d->isp_prev);
+		d->isp_prev = 0;
+		return p;
 	}
-	float p = fmaxf(fabsf(w[LIM_HALF - 1]), fmaxf(isp, d->isp_prev));
+	d->hot--;
+	for (int f = d->f0; f < LIM_PHASES; f += d->fstep) {
+		float y = 0;
+		for (size_t j = 0; j < len; j++)
+			y += d->h[f][j] * w[j];
+		y = y < 0 ? -y : y;
+		isp = MAXF(isp, y);
+	}
+	float c = w[LIM_HALF - 1] < 0 ? -w[LIM_HALF - 1] : w[LIM_HALF - 1];
+	float p = MAXF(c, MAXF(isp, d->isp_prev));
 	d->isp_prev = isp;
 	return p;
 }
@@ -139,7 +172,7 @@ struct limiter *limiter_new(double thr, int rate)
 	struct limiter *l = xcalloc(1, sizeof(*l));
 	size_t len = attack_len(rate);
 	l->thr = thr;
-	tpdet_init(&l->tp);
+	tpdet_init(&l->tp, thr, false);
 	mono_init(&l->qmin, len, 1);
 	l->delay = LIM_HALF + len - 1;
 	l->rel = exp(1.0 / (LIM_RELEASE_S * rate));
@@ -206,7 +239,7 @@ struct limit_estimate *limit_estimate_new(int rate)
 {
 	struct limit_estimate *e = xcalloc(1, sizeof(*e));
 	size_t len = attack_len(rate);
-	tpdet_init(&e->tp);
+	tpdet_init(&e->tp, 0, true);
 	mono_init(&e->pmax, len, -1);
 	e->delay = LIM_HALF + len - 1;
 	e->xmask = pow2_above(e->delay + 1) - 1;
