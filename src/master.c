@@ -25,6 +25,7 @@
 
 #define BLOCK 4096            /* input samples converted per step */
 #define MAX_BOOST_DB 12.0     /* most extra gain to make up for limiting */
+#define SILENT_PEAK 64        /* pass 1 never above +-64: silent (-54 dBFS) */
 
 struct master {
 	struct master_opts o;
@@ -126,8 +127,8 @@ int master_plan(struct master *m, double *measured_lufs)
 	double lufs = -HUGE_VAL;
 	if (!m->meter) {
 		if (measured_lufs)
-			*measured_lufs = m->peak ? NAN : -HUGE_VAL;
-		return m->peak ? 0 : -1;
+			*measured_lufs = m->peak > SILENT_PEAK ? NAN : -HUGE_VAL;
+		return m->peak > SILENT_PEAK ? 0 : -1;
 	}
 	if (ebur128_loudness_global(m->meter, &lufs) != EBUR128_SUCCESS)
 		lufs = -HUGE_VAL;
@@ -147,7 +148,7 @@ double master_gain_db(const struct master *m)
 
 /* Limiter (or clamp) on x[0..n), then hands the result to sink. */
 static void master_emit(struct master *m, float *x, size_t n,
-			master_sink_fn *sink, void *ctx)
+			void (*sink)(const float *x, size_t n, void *ctx), void *ctx)
 {
 	if (m->lim) {
 		limiter_run(m->lim, x, n);
@@ -166,7 +167,7 @@ static void master_emit(struct master *m, float *x, size_t n,
 
 /* Feeds in[0..n) (n == 0 and in == NULL flushes) through the resampler. */
 static int master_resample(struct master *m, const float *in, size_t n,
-			   master_sink_fn *sink, void *ctx)
+			   void (*sink)(const float *x, size_t n, void *ctx), void *ctx)
 {
 	size_t used = 0, done;
 	do {
@@ -182,7 +183,7 @@ static int master_resample(struct master *m, const float *in, size_t n,
 }
 
 int master_process(struct master *m, const int16_t *pcm, size_t n,
-		   master_sink_fn *sink, void *ctx)
+		   void (*sink)(const float *x, size_t n, void *ctx), void *ctx)
 {
 	float scale = (float)(m->gain / 32768.0);
 	while (n) {
@@ -201,7 +202,8 @@ int master_process(struct master *m, const int16_t *pcm, size_t n,
 	return 0;
 }
 
-int master_finish(struct master *m, master_sink_fn *sink, void *ctx)
+int master_finish(struct master *m,
+		  void (*sink)(const float *x, size_t n, void *ctx), void *ctx)
 {
 	if (m->soxr && master_resample(m, NULL, 0, sink, ctx) < 0)
 		return -1;

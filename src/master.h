@@ -49,9 +49,6 @@ struct master_opts {
 
 struct master;
 
-/* Receives mastered audio: n float samples in [-1, 1] at out_rate. */
-typedef void master_sink_fn(const float *x, size_t n, void *ctx);
-
 /* A mastering chain for one article.  Returns NULL after error() when a
  * rate is out of range or a library cannot be set up.  Free with
  * master_free(). */
@@ -61,7 +58,7 @@ struct master *master_new(const struct master_opts *o);
 void master_measure(struct master *m, const int16_t *pcm, size_t n);
 
 /* End of pass 1: chooses the gain.  Returns 0, or -1 (no message) when the
- * audio is silent (all zero) or, with a target, too quiet or too short
+ * audio is silent (no sample beyond +-64 of 32768, about -54 dBFS) or, with a target, too quiet or too short
  * (< 400 ms) to measure; the caller warns and writes no file.
  * *measured_lufs (if not NULL) gets the integrated loudness of the input:
  * -HUGE_VAL when silent, NAN when there is no target (not measured).
@@ -69,14 +66,16 @@ void master_measure(struct master *m, const int16_t *pcm, size_t n);
 int master_plan(struct master *m, double *measured_lufs);
 
 /* Pass 2: the same samples again, in the same order, any chunking.  Output
- * goes to sink, called zero or more times.  Returns 0, or -1 after error()
+ * goes to sink (n float samples in [-1, 1] at out_rate, with the caller's
+ * ctx), called zero or more times.  Returns 0, or -1 after error()
  * when the resampler fails. */
 int master_process(struct master *m, const int16_t *pcm, size_t n,
-		   master_sink_fn *sink, void *ctx);
+		   void (*sink)(const float *x, size_t n, void *ctx), void *ctx);
 
 /* End of pass 2: flushes the resampler and the limiter into sink.
  * Returns 0 or -1 after error(). */
-int master_finish(struct master *m, master_sink_fn *sink, void *ctx);
+int master_finish(struct master *m,
+		  void (*sink)(const float *x, size_t n, void *ctx), void *ctx);
 
 /* The gain pass 2 applies, in dB (0 without a target; valid after plan). */
 double master_gain_db(const struct master *m);
