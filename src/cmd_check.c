@@ -27,11 +27,11 @@ static const char usage[] =
 	"integrated loudness, true peak, loudness range, RMS, sample peak, duration,\n"
 	"sample rate, bitrate, chapters and tags (ID3v2 for MP3).\n"
 	"  --preset NAME    podcast (default): -16 LUFS +-1, true peak <= -1 dBTP,\n"
-	"                     44.1/48 kHz, >= 96 kb/s mono or >= 128 kb/s stereo,\n"
+	"                     44.1/48 kHz, MP3 >= 96 kb/s mono or >= 128 kb/s stereo,\n"
 	"                     title and artist tags\n"
 	"                   ebu-r128: -23 LUFS +-1, true peak <= -1 dBTP\n"
 	"                   acx: RMS -23..-18 dB, sample peak <= -3 dBFS, 44.1 kHz,\n"
-	"                     >= 192 kb/s, at most 120 minutes\n"
+	"                     MP3 >= 192 kb/s, at most 120 minutes\n"
 	"  -h, --help       this help\n"
 	"Exit status: 0 all PASS, 1 a FAIL or an unreadable file, 2 usage.\n";
 
@@ -179,7 +179,7 @@ static void check_stream(struct report *r, const struct preset *p,
 	buf_reset(&w);
 	buf_addf(&v, "%.0f kb/s, %s", f->kbps, mono ? "mono" : f->ai->channels == 2 ?
 		 "stereo" : "multichannel");
-	if (need > 0) {
+	if (need > 0 && f->ai->is_mp3) { /* the rules are for MP3 */
 		buf_addf(&w, ">= %.0f kb/s %s", need, mono ? "mono" : "stereo");
 		row(r, f->kbps >= need - 0.5 ? PASS : FAIL, "bitrate", v.data, w.data);
 	} else {
