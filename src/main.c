@@ -21,6 +21,7 @@ static const struct command {
 	{ "batch", cmd_batch, "narrate archives: parallel, resumable, incremental, shardable" },
 	{ "feed", cmd_feed, "write DIR/feed.xml, the podcast RSS feed of narrated episodes" },
 	{ "lexicon", cmd_lexicon, "check, look up, audit, import and export pronunciations" },
+	{ "check", cmd_check, "measure episodes: loudness, peaks, format, chapters, tags" },
 };
 
 static void usage(FILE *to)
