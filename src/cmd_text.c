@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "datadir.h"
 #include "diag.h"
+#include "lexicon.h"
 #include "preprocess.h"
 #include "split.h"
 #include "unicode.h"
@@ -20,8 +21,8 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: narrate text [--explain | --structure] [--lexicon FILE]... FILE|-\n"
-	"       narrate text --lines [--explain] [--lexicon FILE]... FILE|-\n"
+	"usage: narrate text [--explain | --structure] [--lexicon FILE]... [--no-lexicon] FILE|-\n"
+	"       narrate text --lines [--explain] [--lexicon FILE]... [--no-lexicon] FILE|-\n"
 	"\n"
 	"Prints the spoken script: the text espeak-ng is given.\n"
 	"  --lines          every input line is one text; one spoken line out per line in\n"
@@ -29,6 +30,7 @@ static const char usage[] =
 	"  --explain        after each line, every token that changed: original, spoken,\n"
 	"                   and the rule or lexicon entry responsible (on stderr with --lines)\n"
 	"  --lexicon FILE   extra pronunciation lexicon (repeatable; later wins)\n"
+	"  --no-lexicon     no lexicon at all: only the text rules (for testing them)\n"
 	"  -h, --help       this help\n";
 
 /* One spoken line per input line; never merges or splits lines. */
@@ -84,10 +86,11 @@ int cmd_text(int argc, char **argv)
 		{ "explain", no_argument, NULL, 'E' },
 		{ "structure", no_argument, NULL, 'S' },
 		{ "lexicon", required_argument, NULL, 'l' },
+		{ "no-lexicon", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool lines = false, explain = false, structure = false;
+	bool lines = false, explain = false, structure = false, no_lexicon = false;
 	char **lex = xcalloc((size_t)argc, sizeof(char *));
 	size_t nlex = 0;
 	int c, rc = 0;
@@ -97,6 +100,7 @@ int cmd_text(int argc, char **argv)
 		case 'E': explain = true; break;
 		case 'S': structure = true; break;
 		case 'l': lex[nlex++] = optarg; break;
+		case 'N': no_lexicon = true; break;
 		case 'h': fputs(usage, stdout); free(lex); return 0;
 		default: fputs(usage, stderr); free(lex); return EXIT_USAGE;
 		}
@@ -113,6 +117,10 @@ int cmd_text(int argc, char **argv)
 		split_unload();
 		free(lex);
 		return EXIT_USAGE;
+	}
+	if (no_lexicon) {
+		lexicon_free(pp.lx);
+		pp.lx = lexicon_new();
 	}
 	if (lines) {
 		FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;

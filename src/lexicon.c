@@ -430,6 +430,7 @@ struct matcher {
 	size_t len;
 	struct buf *out, *explain;
 	struct buf form, scratch;
+	bool mark;               /* wrap replacements in LEXICON_MARK_* */
 };
 
 /* Replaces text[s..e) when it is an entry (perhaps with a suffix). */
@@ -439,9 +440,13 @@ static bool replace(struct matcher *m, size_t s, size_t e, const char *form, siz
 	const struct lex_entry *en = lookup_suffixed(m->lx, form, flen, &m->scratch, &suf);
 	if (!en)
 		return false;
+	if (m->mark)
+		buf_adds(m->out, LEXICON_MARK_OPEN);
 	size_t at = m->out->len;
 	say_entry(m->lx, en, suf, m->out);
 	explain_line(en, m->text + s, e - s, m->out->data + at, m->out->len - at, m->explain);
+	if (m->mark)
+		buf_adds(m->out, LEXICON_MARK_CLOSE);
 	return true;
 }
 
@@ -511,15 +516,16 @@ static size_t match_chunk(struct matcher *m, size_t s)
 	return e;
 }
 
-void lexicon_apply(const struct lexicon *lx, const char *text, size_t len,
-		   struct buf *out, struct buf *explain)
+static void apply(const struct lexicon *lx, const char *text, size_t len, struct buf *out,
+		  struct buf *explain, bool mark)
 {
 	if (!lx || !lx->n_entries) {
 		buf_add(out, text, len);
 		return;
 	}
 	struct matcher m = { .lx = lx, .text = text, .len = len, .out = out,
-			     .explain = explain, .form = BUF_INIT, .scratch = BUF_INIT };
+			     .explain = explain, .form = BUF_INIT, .scratch = BUF_INIT,
+			     .mark = mark };
 	buf_grow(out, len + len / 4);
 	for (size_t i = 0; i < len;) {
 		size_t n = word_char(text + i, len - i);
@@ -539,6 +545,18 @@ void lexicon_apply(const struct lexicon *lx, const char *text, size_t len,
 	}
 	buf_release(&m.form);
 	buf_release(&m.scratch);
+}
+
+void lexicon_apply(const struct lexicon *lx, const char *text, size_t len,
+		   struct buf *out, struct buf *explain)
+{
+	apply(lx, text, len, out, explain, false);
+}
+
+void lexicon_apply_marked(const struct lexicon *lx, const char *text, size_t len,
+			  struct buf *out, struct buf *explain)
+{
+	apply(lx, text, len, out, explain, true);
 }
 
 const struct lexicon_info *lexicon_find(const struct lexicon *lx, const char *word,

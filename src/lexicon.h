@@ -49,6 +49,14 @@ int lexicon_load_file(struct lexicon *lx, const char *path);
 void lexicon_apply(const struct lexicon *lx, const char *text, size_t len,
 		   struct buf *out, struct buf *explain);
 
+/* The same, with every replacement wrapped in LEXICON_MARK_OPEN ...
+ * LEXICON_MARK_CLOSE (private-use characters that sanitize_text removes from
+ * articles), so later stages can leave it alone. */
+void lexicon_apply_marked(const struct lexicon *lx, const char *text, size_t len,
+			  struct buf *out, struct buf *explain);
+#define LEXICON_MARK_OPEN "\xEE\x80\x80"   /* U+E000 */
+#define LEXICON_MARK_CLOSE "\xEE\x80\x81"  /* U+E001 */
+
 /*
  * What the commands (`narrate lexicon ...`) see of an entry.  Every string
  * is owned by the lexicon and lives as long as it.

@@ -8,6 +8,8 @@
 #include "normalize.h"
 #include "sanitize.h"
 
+#include <string.h>
+
 int preprocess_init(struct preprocessor *pp, const char *datadir, const char *lang,
 		    char *const *extra, size_t n_extra)
 {
@@ -36,15 +38,40 @@ void preprocess_release(struct preprocessor *pp)
 	pp->lx = NULL;
 }
 
+/*
+ * The lexicon wins: it runs first, on the words as written (so "EU" or
+ * "Tokayev's" are found before a rule spells or splits them), and marks
+ * what it replaced.  The normalizer then reads only the unmarked runs, and
+ * the lexicon looks once more at what the normalizer wrote ("five tenge").
+ */
 void preprocess_sentence(const struct preprocessor *pp, const char *text, size_t len,
 			 struct buf *out, struct buf *explain)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	sanitize_text(text, len, &a);
-	normalizer_run(pp->nz, a.data ? a.data : "", a.len, &b, explain);
-	buf_reset(&a);
-	lexicon_apply(pp->lx, b.data ? b.data : "", b.len, &a, explain);
-	sanitize_for_engine(a.data ? a.data : "", a.len, out);
-	buf_release(&a);
-	buf_release(&b);
+	struct buf clean = BUF_INIT, marked = BUF_INIT, spoken = BUF_INIT, run = BUF_INIT;
+	sanitize_text(text, len, &clean);
+	lexicon_apply_marked(pp->lx, clean.data ? clean.data : "", clean.len, &marked, explain);
+	const char *s = marked.data ? marked.data : "";
+	const char *end = s + marked.len;
+	const size_t mark_len = sizeof(LEXICON_MARK_OPEN) - 1;
+	while (s < end) {
+		const char *open = memmem(s, (size_t)(end - s), LEXICON_MARK_OPEN, mark_len);
+		const char *stop = open ? open : end;
+		if (stop > s) {
+			buf_reset(&run);
+			normalizer_run(pp->nz, s, (size_t)(stop - s), &run, explain);
+			lexicon_apply(pp->lx, run.data ? run.data : "", run.len, &spoken, explain);
+		}
+		if (!open)
+			break;
+		const char *close = memmem(open + mark_len, (size_t)(end - open - mark_len),
+					   LEXICON_MARK_CLOSE, mark_len);
+		const char *rend = close ? close : end;
+		buf_add(&spoken, open + mark_len, (size_t)(rend - open - mark_len));
+		s = close ? close + mark_len : end;
+	}
+	sanitize_for_engine(spoken.data ? spoken.data : "", spoken.len, out);
+	buf_release(&clean);
+	buf_release(&marked);
+	buf_release(&spoken);
+	buf_release(&run);
 }

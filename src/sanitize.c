@@ -38,7 +38,8 @@ static bool is_dropped(uint32_t cp)
 	       (cp >= 0x202A && cp <= 0x202E) ||  /* bidi embeddings, overrides */
 	       (cp >= 0x2066 && cp <= 0x2069) ||  /* bidi isolates */
 	       cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFC;
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFC ||
+	       (cp >= 0xE000 && cp <= 0xF8FF);      /* private use: our own markers */
 }
 
 static bool is_combining(uint32_t cp)
@@ -46,6 +47,12 @@ static bool is_combining(uint32_t cp)
 	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
 	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
 	       (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+/* A letter byte (any byte of a non-ASCII character counts). */
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
 size_t sanitize_text(const char *in, size_t len, struct buf *out)
@@ -70,6 +77,10 @@ size_t sanitize_text(const char *in, size_t len, struct buf *out)
 				buf_add(out, s + i, n);
 			else
 				changed++;
+		} else if (cp == ' ' && i + 2 < len && s[i + 1] == '-' && is_word_byte(s[i + 2]) &&
+			   out->len && is_word_byte((unsigned char)out->data[out->len - 1])) {
+			/* translation debris: "pro -Russian", "EU -Asian" */
+			changed++;
 		} else if (cp == '[' && i + 1 < len && s[i + 1] == '[') {
 			/* "[[" switches espeak-ng into phoneme input */
 			buf_adds(out, "[ ");

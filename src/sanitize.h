@@ -5,9 +5,11 @@
  * Two passes around the rules:
  *  - sanitize_text(), on the article's text before normalization: removes
  *    C0/C1 control characters (0x01 is an embedded engine command), bidi
- *    controls and zero-width characters, caps combining marks at 8 per base
- *    character, and neutralizes "[[" so article text can never enter
- *    espeak-ng's phoneme mode.  Input must be valid UTF-8.
+ *    controls, zero-width and private-use characters, caps combining marks
+ *    at 8 per base character, neutralizes "[[" so article text can never
+ *    enter espeak-ng's phoneme mode, and joins the stray space that
+ *    translation leaves before a hyphen ("pro -Russian").  Input must be
+ *    valid UTF-8.
  *  - sanitize_for_engine(), on the spoken text just before synthesis: breaks
  *    the short runs known to overflow espeak-ng's buffers (dotted letter runs
  *    such as "a.a.a.", "A.B.A.B.", stacked "s'" suffixes, over-long tokens),

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Golden test: every word of the shipped lexicon (entries and aliases) still
-# sounds as reviewed in tests/golden/lexicon.tsv, through
+# sounds as reviewed in tests/golden/lexicon.golden, through
 # `narrate text | espeak-ng -x`; and no shipped word lacks a golden line.
 set -u
 N=${NARRATE:-./narrate}
@@ -9,7 +9,7 @@ command -v espeak-ng >/dev/null 2>&1 || { echo "skip: espeak-ng not installed"; 
 T=${TMPDIR:-/tmp}/t_lexicon_golden.$$
 mkdir -p "$T"
 trap 'rm -rf "$T"' EXIT
-gold=tests/golden/lexicon.tsv
+gold=tests/golden/lexicon.golden
 grep -v '^#' "$gold" | cut -f1 > "$T/words"
 grep -v '^#' "$gold" | cut -f2 > "$T/want"
 "$N" text --lines "$T/words" > "$T/spoken" || { echo "narrate text failed"; exit 1; }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates tests/golden/lexicon.tsv: for every word of the shipped lexicon
+# Regenerates tests/golden/lexicon.golden: for every word of the shipped lexicon
 # (entries and aliases), what espeak-ng says for narrate's spoken form
 # (through `narrate text --lines | espeak-ng -x`) and what it says for the word
 # alone.  Review the diff before committing: a changed line is a changed
@@ -26,5 +26,5 @@ done
 {
 	printf '# word\tphonemes with the lexicon (espeak-ng -x)\tespeak-ng alone\n'
 	paste "$tmp/words" "$tmp/lex" "$tmp/raw" | sed 's/ *\t */\t/g; s/ *$//'
-} > tests/golden/lexicon.tsv
-echo "tests/golden/lexicon.tsv: $n words"
+} > tests/golden/lexicon.golden
+echo "tests/golden/lexicon.golden: $n words"
