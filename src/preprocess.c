@@ -7,7 +7,10 @@
 #include "lexicon.h"
 #include "normalize.h"
 #include "sanitize.h"
+#include "unicode.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 int preprocess_init(struct preprocessor *pp, const char *datadir, const char *lang,
@@ -36,6 +39,19 @@ void preprocess_release(struct preprocessor *pp)
 		lexicon_free(pp->lx);
 	pp->nz = NULL;
 	pp->lx = NULL;
+}
+
+/* Whether text has anything to say: a letter or a digit.  Punctuation
+ * alone would make espeak-ng name it ("!!!" is "exclamation"). */
+static bool has_words(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += unicode_next(s + i, len - i, &cp);
+		if (unicode_is_letter(cp) || unicode_is_digit(cp))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -69,7 +85,8 @@ void preprocess_sentence(const struct preprocessor *pp, const char *text, size_t
 		buf_add(&spoken, open + mark_len, (size_t)(rend - open - mark_len));
 		s = close ? close + mark_len : end;
 	}
-	sanitize_for_engine(spoken.data ? spoken.data : "", spoken.len, out);
+	if (has_words(spoken.data ? spoken.data : "", spoken.len))
+		sanitize_for_engine(spoken.data, spoken.len, out);
 	buf_release(&clean);
 	buf_release(&marked);
 	buf_release(&spoken);

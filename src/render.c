@@ -206,6 +206,7 @@ struct pass1 {
 	unsigned long long pos;        /* samples so far */
 	unsigned long long *seg_start; /* per segment, in samples */
 	unsigned long long *seg_end;
+	unsigned long long *seg_onset; /* where its speech is first heard */
 	unsigned long long speech;     /* samples the engine made */
 	size_t failed;
 };
@@ -263,6 +264,12 @@ static int on_segment(size_t seg, const int16_t *pcm, size_t n, void *ctx)
 {
 	struct pass1 *p = ctx;
 	mark_segment(p, seg);
+	/* the engine starts each sentence with some silence: transcripts and
+	 * chapter marks point at the first audible sample (-36 dBFS) */
+	size_t onset = 0;
+	while (onset < n && pcm[onset] < 512 && pcm[onset] > -512)
+		onset++;
+	p->seg_onset[seg] = p->pos + (onset < n ? onset : 0);
 	if (emit(p, pcm, n) < 0)
 		return 1;
 	p->seg_end[seg] = p->pos;
@@ -276,6 +283,7 @@ static void on_failed(size_t seg, const char *why, void *ctx)
 	const struct segment *s = &p->art->segs[seg];
 	warning("%s:%u:%u: %s; skipped this sentence", p->art->name, s->line, s->col, why);
 	mark_segment(p, seg);
+	p->seg_onset[seg] = p->pos;
 	p->seg_end[seg] = p->pos;
 	p->failed++;
 	emit_silence(p, p->o->voice->pause_ms[s->pause]);
@@ -374,7 +382,7 @@ static void describe(const struct pass1 *p, const char *slug, struct episode_met
 	em->marks = xcalloc(em->n_marks, sizeof(*em->marks));
 	for (size_t c = 0; c < art->n_chapters; c++) {
 		const struct chapter *ch = &art->chapters[c];
-		em->marks[c].start = c == 0 ? 0 : (double)p->seg_start[ch->first_seg] / rate;
+		em->marks[c].start = c == 0 ? 0 : (double)p->seg_onset[ch->first_seg] / rate;
 		em->marks[c].title = ch->title;
 		if (c)
 			em->marks[c - 1].end = em->marks[c].start;
@@ -385,7 +393,7 @@ static void describe(const struct pass1 *p, const char *slug, struct episode_met
 		if (p->seg_end[i] <= p->seg_start[i])
 			continue;   /* skipped, or nothing said */
 		struct cue *c = &em->cues[em->n_cues++];
-		c->start = (double)p->seg_start[i] / rate;
+		c->start = (double)p->seg_onset[i] / rate;
 		c->end = (double)p->seg_end[i] / rate;
 		c->text = art->segs[i].text;
 	}
@@ -514,6 +522,7 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 	struct pass1 p = { .art = art, .o = o, .fd = -1 };
 	p.seg_start = xcalloc(art->n_segs, sizeof(*p.seg_start));
 	p.seg_end = xcalloc(art->n_segs, sizeof(*p.seg_end));
+	p.seg_onset = xcalloc(art->n_segs, sizeof(*p.seg_onset));
 	struct episode_meta em = { 0 };
 	int rc = -1;
 	if (make_dirs(chapdir.data) < 0)
@@ -543,6 +552,7 @@ out:
 	free(k.chap_start);
 	free(p.seg_start);
 	free(p.seg_end);
+	free(p.seg_onset);
 	buf_release(&dir);
 	buf_release(&chapdir);
 	return rc;
