@@ -113,7 +113,7 @@ static void sink_write(struct sink *k, const float *x, const int16_t *s, size_t 
 		return;
 	if ((x ? audio_writer_write(k->whole, x, n) : audio_writer_write_short(k->whole, s, n)) < 0)
 		k->failed = 1;
-	if (single_chapter(k)) {
+	if (single_chapter(k) || !k->o->chapter_files) {
 		k->frames += n;
 		return;
 	}
@@ -172,7 +172,7 @@ static int sink_commit(struct sink *k, const char *slug, struct episode_meta *em
 		rc = audio_writer_commit_hook(k->whole, mark_chapters, em);
 		k->whole = NULL;
 	}
-	if (rc == 0 && single_chapter(k)) {
+	if (rc == 0 && single_chapter(k) && k->o->chapter_files) {
 		struct buf whole = BUF_INIT, chap = BUF_INIT;
 		buf_addf(&whole, "%s/%s.%s", k->dir, slug, audio_format_ext(k->o->fmt));
 		chapter_path(k, 0, &chap);
@@ -525,7 +525,7 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 	p.seg_onset = xcalloc(art->n_segs, sizeof(*p.seg_onset));
 	struct episode_meta em = { 0 };
 	int rc = -1;
-	if (make_dirs(chapdir.data) < 0)
+	if (make_dirs(o->chapter_files ? chapdir.data : dir.data) < 0)
 		goto out;
 	if (one_pass(o)) {
 		p.direct = &k;

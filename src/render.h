@@ -35,6 +35,7 @@ struct render_opts {
 	unsigned timeout_s;       /* a silent engine is killed after this */
 	int engine_rate;
 	int lead_in_ms, lead_out_ms;
+	bool chapter_files;       /* also OUTDIR/SLUG/chapters/NN-*.EXT */
 	const char *artist, *album;
 	const struct cover *cover;    /* NULL: no cover art */
 };

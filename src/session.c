@@ -56,6 +56,7 @@ int session_option(struct session_config *c, int id, char *arg)
 	case 305: c->artist = arg; return 1;
 	case 306: c->album = arg; return 1;
 	case 307: c->cover = arg; return 1;
+	case 308: c->no_chapter_files = true; return 1;
 	default: return 0;
 	}
 }
@@ -164,6 +165,7 @@ int session_start(struct session *s, const struct session_config *c)
 	ro->engine_rate = rate;
 	ro->lead_in_ms = 500;
 	ro->lead_out_ms = 1000;
+	ro->chapter_files = !c->no_chapter_files;
 	ro->artist = c->artist;
 	ro->album = c->album;
 	s->started = true;

@@ -25,6 +25,7 @@ struct session_config {
 	const char *loudness;     /* "-16", "off" or NULL (format's default) */
 	unsigned timeout_s;
 	const char *artist, *album, *cover;
+	bool no_chapter_files;
 	char **lexicons;
 	size_t n_lexicons;
 };
@@ -42,7 +43,8 @@ struct session_config {
 	{ 304, "timeout", "SECONDS", "kill a silent engine after this long (default: 60)" }, \
 	{ 305, "artist", "NAME", "artist tag (default: the voice)" }, \
 	{ 306, "album", "NAME", "album tag" }, \
-	{ 307, "cover", "FILE", "cover image for MP3 tags (JPEG or PNG)" }
+	{ 307, "cover", "FILE", "cover image for MP3 tags (JPEG or PNG)" }, \
+	{ 308, "no-chapter-files", NULL, "only the whole-article file, no chapters/ folder" }
 
 /* Takes one SESSION_OPTIONS option.  Returns 1 when it was one, 0 when
  * not, -1 on a bad value (reported). */

@@ -1,43 +1,68 @@
 #!/bin/sh
-# make bench: CPU-time ratios of narrate against raw espeak-ng on the same
-# text, measured side by side in one run (machines here are noisy: ratios,
-# not absolute times).  Uses the BBC corpus in ../shared when present.
+# make bench: narrate against the tools a user would use instead, measured
+# side by side in one run (machines here are noisy: ratios, not absolute
+# times).  CPU seconds are user+sys of the command and all its children.
+# BENCH_ARTICLES (default 120) BBC articles are used; 2225 is the whole corpus.
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 corpus=$root/../shared/corpus/bbc-news
+n=${BENCH_ARTICLES:-120}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-# CPU seconds (user+sys, children included) of a command
-cpu() { /usr/bin/time -f '%U %S' -o "$tmp/t" "$@" >/dev/null 2>&1; awk '{ print $1 + $2 }' "$tmp/t"; }
+cpu() { /usr/bin/time -f '%U %S %M' -o "$tmp/t" "$@" >/dev/null 2>&1; awk '{ print $1 + $2 }' "$tmp/t"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }'; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 
-if [ -d "$corpus" ]; then
-	ls "$corpus"/business/*.txt | head -n 40 >"$tmp/list"
-else
-	echo "$root/tests/data/sample-article.txt" >"$tmp/list"
-fi
+if [ ! -d "$corpus" ]; then echo "bench: no BBC corpus at $corpus"; exit 0; fi
+find "$corpus" -name '*.txt' | sort | awk -v n="$n" 'NR % int(2225 / n) == 1' | head -n "$n" >"$tmp/list"
 n=$(wc -l <"$tmp/list")
-# One text for both: the articles concatenated.
-xargs cat <"$tmp/list" >"$tmp/all.txt"
-printf 'Benchmark\n\n' | cat - "$tmp/all.txt" >"$tmp/article.txt"
-echo "bench: $n articles, $(wc -w <"$tmp/all.txt") words (lscpu: $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2}'), $(nproc) cores)"
+echo "bench: $n BBC articles, $(xargs cat <"$tmp/list" | wc -w) words; $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
 
-best_ratio() {
-	# three rounds, alternating, keep the smallest of each side
-	e=999999; r=999999
-	for i in 1 2 3; do
-		a=$(cpu espeak-ng -v en-us -f "$tmp/article.txt" -w "$tmp/raw.wav")
-		b=$(cpu "$@")
-		e=$(awk -v x="$a" -v y="$e" 'BEGIN { print (x < y) ? x : y }')
-		r=$(awk -v x="$b" -v y="$r" 'BEGIN { print (x < y) ? x : y }')
-	done
-	echo "$e $r"
-}
-set -- $(best_ratio "$bin" -q -f wav --loudness off -o "$tmp/o" "$tmp/article.txt")
-echo "narrate -f wav --loudness off vs espeak-ng -w: $2 s vs $1 s CPU, ratio $(awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b / a }') (bar: <= 1.10)"
-set -- $(best_ratio "$bin" -q -f wav -o "$tmp/o" "$tmp/article.txt")
-echo "narrate -f wav (mastered) vs espeak-ng -w: $2 s vs $1 s CPU, ratio $(awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b / a }')"
-t=$(cpu "$bin" text "$tmp/article.txt")
-echo "normalization alone (narrate text): $t s CPU"
+# 1. one long article: narrate -f wav against espeak-ng -w on the same text
+{ echo "Benchmark"; echo; xargs cat <"$tmp/list"; } >"$tmp/article.txt"
+e=999; r=999; l=999
+for i in 1 2 3; do
+	e=$(min "$e" "$(cpu espeak-ng -v en-us -s 165 -f "$tmp/article.txt" -w "$tmp/raw.wav")")
+	r=$(min "$r" "$(cpu "$bin" -q -f wav -o "$tmp/o" "$tmp/article.txt")")
+done
+echo "synthesis: narrate -f wav $r s vs espeak-ng -w $e s CPU: ratio $(ratio "$r" "$e") (bar <= 1.10)"
+
+# 2. normalization (and lexicon) against synthesis, and its growth with length
+t1=$(cpu "$bin" text "$tmp/article.txt")
+for i in 1 2 3 4; do cat "$tmp/article.txt"; done >"$tmp/article4.txt"
+t4=$(cpu "$bin" text "$tmp/article4.txt")
+echo "preprocessing: $t1 s CPU, $(ratio "$t1" "$r") of narrating (bar <= 0.05); 4x the text: $t4 s ($(ratio "$t4" "$t1")x; linear is 4)"
+
+# 3. mastering + MP3 against espeak-ng + ffmpeg loudnorm
+if command -v ffmpeg >/dev/null; then
+	f=$(cpu ffmpeg -nostdin -y -i "$tmp/raw.wav" -af loudnorm=I=-16:TP=-1 -ar 44100 -ac 1 -b:a 96k "$tmp/x.mp3")
+	m=$(cpu "$bin" -q -f mp3 --no-chapter-files -o "$tmp/m" "$tmp/article.txt")
+	w=$(cpu "$bin" -q -f wav -o "$tmp/w" "$tmp/article.txt")
+	mm=$(awk -v a="$m" -v b="$w" 'BEGIN { print a - b }')
+	echo "mastering + MP3: narrate $mm s (mp3 $m s - wav $w s) vs ffmpeg loudnorm + MP3 $f s: ratio $(ratio "$mm" "$f") (bar <= 0.5)"
+	c=$(cpu "$bin" -q -f mp3 -o "$tmp/c" "$tmp/article.txt")
+	echo "  with chapter files as well (each its own MP3 encode): $c s"
+fi
+
+# 4. batch: -j 2 speed-up against two raw espeak-ng processes, throughput
+# against `parallel -j2 espeak-ng -w`, memory per worker
+if command -v parallel >/dev/null; then
+	mkdir -p "$tmp/arch"; xargs -I{} cp {} "$tmp/arch/" <"$tmp/list" 2>/dev/null
+	ls "$tmp"/arch/*.txt >"$tmp/alist"
+	wall() { s=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v s="$s" -v e="$(date +%s.%N)" 'BEGIN { print e - s }'; }
+	mkdir -p "$tmp/pw"
+	p1=$(wall parallel -j1 espeak-ng -v en-us -s 165 -f {} -w "$tmp/pw/{/.}.wav" :::: "$tmp/alist")
+	p2=$(wall parallel -j2 espeak-ng -v en-us -s 165 -f {} -w "$tmp/pw/{/.}.wav" :::: "$tmp/alist")
+	b1=$(wall "$bin" batch -q -j 1 -f wav --force -o "$tmp/b" "$tmp/arch")
+	b2=$(wall "$bin" batch -q -j 2 -f wav --force -o "$tmp/b" "$tmp/arch")
+	/usr/bin/time -f '%M' -o "$tmp/mem" "$bin" batch -q -j 2 -f wav --force -o "$tmp/b" "$tmp/arch" >/dev/null 2>&1
+	echo "batch wall time: espeak-ng -j1 $p1 s, -j2 $p2 s (speed-up $(ratio "$p1" "$p2")); narrate -j1 $b1 s, -j2 $b2 s (speed-up $(ratio "$b1" "$b2"))"
+	awk -v a="$p1" -v b="$p2" -v c="$b1" -v d="$b2" 'BEGIN { ce = a / b; cn = c / d; printf "  narrate gets %.0f%% of espeak-ng'"'"'s -j2 speed-up (bar >= 90%%); throughput %.2fx of parallel -j2 espeak-ng (bar >= 0.85)\n", 100 * (cn - 1) / (ce - 1 > 0 ? ce - 1 : 1), b / d }'
+	echo "  peak memory of the biggest process: $(cat "$tmp/mem") KB (bar per worker <= 51200)"
+	s=$(date +%s%N); "$bin" batch -q -j 2 -f wav -o "$tmp/b" "$tmp/arch" >/dev/null 2>&1
+	echo "  unchanged re-run: $(( ($(date +%s%N) - s) / 1000000 )) ms for $n articles"
+fi
 for s in "$root"/tests/bench/bench_*.sh; do
 	[ -e "$s" ] && sh "$s" "$bin"
 done
+[ -f "$root/tests/bench/lexicon.sh" ] && (cd "$root" && sh tests/bench/lexicon.sh "$bin" "$root/../shared")
 exit 0
