@@ -6,6 +6,7 @@
 #include "buf.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,6 +53,15 @@ const char *datadir_get(void)
 				memcpy(found, exe, strlen(exe) + 1);
 				return found;
 			}
+			/* installed as PREFIX/bin/narrate: PREFIX/share/narrate */
+			struct buf share = BUF_INIT;
+			buf_addf(&share, "%s/share/narrate", exe);
+			bool ok = up == 1 && share.len < sizeof(found) && is_datadir(share.data);
+			if (ok)
+				memcpy(found, share.data, share.len + 1);
+			buf_release(&share);
+			if (ok)
+				return found;
 		}
 	}
 	memcpy(found, NARRATE_DATADIR, sizeof(NARRATE_DATADIR));
