@@ -2,9 +2,10 @@
  * worker: forked synthesis children and the parent's side of their pipe
  * (see worker.h).
  *
- * Wire format, child to parent: a header { uint32 segment; int32 count }
- * then count int16 samples; count WORKER_DONE ends a segment, WORKER_ERROR
- * says the engine refused it.
+ * Wire format, child to parent: one message per segment, a header
+ * { uint32 segment; int32 count } then count int16 samples (the whole
+ * segment), or count WORKER_ERROR when the engine refused it.  One message
+ * per segment keeps the parent's system calls to a handful per sentence.
  */
 #include "worker.h"
 
@@ -22,8 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define WORKER_DONE (-1)
-#define WORKER_ERROR (-2)
+#define WORKER_ERROR (-1)
 
 struct msg {
 	uint32_t seg;
@@ -47,33 +47,31 @@ static int write_all(int fd, const void *p, size_t n)
 
 struct child_ctx {
 	int fd;
-	uint32_t seg;
-	struct buf out;     /* a segment's messages, sent in one write */
+	struct buf out;     /* a segment's message: header, then samples */
 };
 
 static int child_sink(const int16_t *pcm, size_t n, void *ctx)
 {
 	struct child_ctx *c = ctx;
-	struct msg m = { c->seg, (int32_t)n };
-	buf_add(&c->out, &m, sizeof(m));
 	buf_add(&c->out, pcm, n * sizeof(*pcm));
 	return 0;
 }
 
-/* Each segment's audio is gathered and written at once: one small write
- * per engine callback would cost a context switch each. */
 static void child_main(int fd, char *const *texts, size_t from, size_t n)
 {
-	struct child_ctx c = { fd, 0, BUF_INIT };
+	struct child_ctx c = { fd, BUF_INIT };
 	signal(SIGPIPE, SIG_DFL);
 	for (size_t i = from; i < n; i++) {
-		c.seg = (uint32_t)i;
-		int32_t end = WORKER_DONE;
+		struct msg m = { (uint32_t)i, 0 };
 		buf_reset(&c.out);
-		if (texts[i] && texts[i][0] && synth_speak(texts[i], child_sink, &c) < 0)
-			end = WORKER_ERROR;
-		struct msg m = { (uint32_t)i, end };
 		buf_add(&c.out, &m, sizeof(m));
+		if (texts[i] && texts[i][0] && synth_speak(texts[i], child_sink, &c) < 0) {
+			buf_truncate(&c.out, sizeof(m));
+			m.count = WORKER_ERROR;
+		} else {
+			m.count = (int32_t)((c.out.len - sizeof(m)) / sizeof(int16_t));
+		}
+		memcpy(c.out.data, &m, sizeof(m));
 		if (write_all(fd, c.out.data, c.out.len) < 0)
 			_exit(3);
 	}
@@ -157,24 +155,22 @@ static size_t run_child(char *const *texts, size_t from, size_t n, unsigned time
 			r = -2;
 			break;
 		}
-		if (m.count == WORKER_DONE || m.count == WORKER_ERROR) {
-			if (m.count == WORKER_ERROR)
-				cb->failed(cur, "espeak-ng refused the text", ctx);
-			else if (cb->segment(cur, (const int16_t *)pcm.data, pcm.len / 2, ctx)) {
-				kill(pid, SIGKILL);
-				r = 2;
-				break;
-			}
-			buf_reset(&pcm);
-			cur++;
+		if (m.count == WORKER_ERROR) {
+			cb->failed(cur++, "espeak-ng refused the text", ctx);
 			continue;
 		}
-		size_t bytes = (size_t)m.count * 2;
+		size_t bytes = (size_t)m.count * sizeof(int16_t);
+		buf_reset(&pcm);
 		buf_grow(&pcm, bytes);
-		r = read_full(fds[0], pcm.data + pcm.len, bytes, timeout_s);
+		r = read_full(fds[0], pcm.data, bytes, timeout_s);
 		if (r != 1)
 			break;
-		pcm.len += bytes;
+		if (cb->segment(cur, (const int16_t *)pcm.data, (size_t)m.count, ctx)) {
+			kill(pid, SIGKILL);
+			r = 2;
+			break;
+		}
+		cur++;
 	}
 	if (r != 1 && r != 2)
 		kill(pid, SIGKILL);
