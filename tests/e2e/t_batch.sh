@@ -67,6 +67,21 @@ sleep 0.3; kill -9 $pid; wait $pid 2>/dev/null; sleep 0.2
 for f in "$O"/*/*.wav; do
 	cmp -s "$f" "$TMPDIR/k/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "after kill + re-run: $f differs"
 done
+# a worker that overruns --timeout is killed, reported and replaced; the
+# batch goes on; so does one killed by a signal in the middle of an article
+mkdir -p "$TMPDIR/slow"
+cp "$A/desk one/Carrow.txt" "$A/desk one/Eastby.txt" "$TMPDIR/slow/"
+{ echo "A very long report"; echo; for i in $(seq 1 400); do printf 'Paragraph %d of the report went on about the harbour, the mill and the tides. ' $i; done; echo; } >"$TMPDIR/slow/long.txt"
+"$NARRATE" batch -q -j 2 -f wav --timeout 1 -o "$TMPDIR/t" "$TMPDIR/slow" 2>"$TMPDIR/terr"; rc=$?
+[ $rc -eq 1 ] || fail "timeout: exit $rc"
+grep -q "long.txt.*timeout" "$TMPDIR/terr" || fail "timeout not reported: $(cat "$TMPDIR/terr")"
+[ "$(ls "$TMPDIR"/t/*/*.wav | wc -l)" -eq 2 ] || fail "the other articles were not narrated after a timeout"
+"$NARRATE" batch -q -j 1 -f wav -o "$TMPDIR/s" "$TMPDIR/slow" 2>"$TMPDIR/serr" & pid=$!
+w=""; for i in $(seq 1 50); do w=$(pgrep -P $pid | head -n 1); [ -n "$w" ] && break; sleep 0.1; done
+sleep 0.5; [ -n "$w" ] && kill -SEGV "$w"
+wait $pid; rc=$?
+[ $rc -eq 1 ] || fail "killed worker: exit $rc ($(cat "$TMPDIR/serr"))"
+grep -q "signal 11" "$TMPDIR/serr" || fail "the worker's signal is not reported: $(cat "$TMPDIR/serr")"
 # Ctrl-C: prompt stop, exit 130, a report that says so
 rm -rf "$TMPDIR/c"
 "$NARRATE" batch -q -j 1 -f wav -o "$TMPDIR/c" "$A" 2>/dev/null & pid=$!
