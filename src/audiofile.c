@@ -162,33 +162,42 @@ fail:
 	return NULL;
 }
 
-int audio_writer_write(struct audio_writer *w, const float *x, size_t n)
+/* Writes in bounded chunks (Vorbis overflows its stack on huge single
+ * writes: libsndfile #1095) and keeps the first failure for commit. */
+static int write_chunks(struct audio_writer *w, const void *x, size_t n, size_t sample_size,
+			sf_count_t (*put)(SNDFILE *, const void *, sf_count_t))
 {
-	/* Vorbis overflows its stack on huge single writes (libsndfile #1095). */
+	const char *c = x;
 	while (n && !w->failed) {
 		size_t chunk = n > 8192 ? 8192 : n;
-		sf_count_t done = sf_write_float(w->sf, x, (sf_count_t)chunk);
+		sf_count_t done = put(w->sf, c, (sf_count_t)chunk);
 		if (done != (sf_count_t)chunk)
 			w->failed = 1;
 		w->frames += (unsigned long long)(done > 0 ? done : 0);
-		x += chunk;
+		c += chunk * sample_size;
 		n -= chunk;
 	}
 	return w->failed ? -1 : 0;
 }
 
+static sf_count_t put_float(SNDFILE *sf, const void *x, sf_count_t n)
+{
+	return sf_write_float(sf, x, n);
+}
+
+static sf_count_t put_short(SNDFILE *sf, const void *x, sf_count_t n)
+{
+	return sf_write_short(sf, x, n);
+}
+
+int audio_writer_write(struct audio_writer *w, const float *x, size_t n)
+{
+	return write_chunks(w, x, n, sizeof(*x), put_float);
+}
+
 int audio_writer_write_short(struct audio_writer *w, const int16_t *x, size_t n)
 {
-	while (n && !w->failed) {
-		size_t chunk = n > 8192 ? 8192 : n;
-		sf_count_t done = sf_write_short(w->sf, x, (sf_count_t)chunk);
-		if (done != (sf_count_t)chunk)
-			w->failed = 1;
-		w->frames += (unsigned long long)(done > 0 ? done : 0);
-		x += chunk;
-		n -= chunk;
-	}
-	return w->failed ? -1 : 0;
+	return write_chunks(w, x, n, sizeof(*x), put_short);
 }
 
 unsigned long long audio_writer_frames(const struct audio_writer *w)

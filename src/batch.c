@@ -7,9 +7,11 @@
 #include "buf.h"
 #include "datadir.h"
 #include "diag.h"
+#include "fdio.h"
 #include "digest.h"
 #include "publish.h"
 #include "read.h"
+#include "sidecar.h"
 #include "slug.h"
 #include "synth.h"
 
@@ -378,36 +380,6 @@ static enum status narrate_one(struct run *r, struct job *j, double *audio_s)
 	return st;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-	while (n) {
-		ssize_t w = write(fd, c, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
-{
-	char *c = p;
-	while (n) {
-		ssize_t got = read(fd, c, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		c += got;
-		n -= (size_t)got;
-	}
-	return 0;
-}
-
 static void worker_main(struct run *r, int in, int out)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -415,7 +387,7 @@ static void worker_main(struct run *r, int in, int out)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	uint32_t idx;
-	while (read_all(in, &idx, sizeof(idx)) == 0) {
+	while (fd_read_all(in, &idx, sizeof(idx)) == 0) {
 		struct job *j = &r->jobs[idx];
 		double cpu0 = cpu_seconds(), audio = 0;
 		diag_clear();
@@ -423,7 +395,7 @@ static void worker_main(struct run *r, int in, int out)
 		const char *err = st == ST_FAILED ? diag_last_error() : "";
 		struct result_msg m = { idx, (int32_t)st, audio, cpu_seconds() - cpu0,
 					(uint32_t)strlen(err) };
-		if (write_all(out, &m, sizeof(m)) < 0 || write_all(out, err, m.errlen) < 0)
+		if (fd_write_all(out, &m, sizeof(m)) < 0 || fd_write_all(out, err, m.errlen) < 0)
 			break;
 	}
 	_exit(0);
@@ -551,21 +523,6 @@ static void progress(struct run *r, bool final)
 	buf_release(&line);
 }
 
-static void json_string(const char *s, struct buf *out)
-{
-	buf_addc(out, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_addf(out, "\\%c", c);
-		else if (c < 0x20)
-			buf_addf(out, "\\u%04x", c);
-		else
-			buf_addc(out, (char)c);
-	}
-	buf_addc(out, '"');
-}
-
 static int write_report(const struct run *r, bool interrupted_run)
 {
 	struct buf j = BUF_INIT, path = BUF_INIT;
@@ -579,18 +536,18 @@ static int write_report(const struct run *r, bool interrupted_run)
 		counts[x->status]++;
 		buf_adds(&j, first ? "    {\"path\": " : ",\n    {\"path\": ");
 		first = false;
-		json_string(x->path, &j);
+		sidecar_json_string(x->path, &j);
 		buf_adds(&j, ", \"slug\": ");
-		json_string(x->slug, &j);
+		sidecar_json_string(x->slug, &j);
 		buf_addf(&j, ", \"status\": \"%s\", \"audio_seconds\": %.3f, \"cpu_seconds\": %.3f",
 			 status_names[x->status], x->audio_s, x->cpu_s);
 		if (x->dup_of != SIZE_MAX) {
 			buf_adds(&j, ", \"duplicate_of\": ");
-			json_string(r->jobs[x->dup_of].path, &j);
+			sidecar_json_string(r->jobs[x->dup_of].path, &j);
 		}
 		buf_adds(&j, ", \"error\": ");
 		if (x->error)
-			json_string(x->error, &j);
+			sidecar_json_string(x->error, &j);
 		else
 			buf_adds(&j, "null");
 		buf_adds(&j, "}");
@@ -621,8 +578,8 @@ static void collect(struct run *r, struct worker *w)
 {
 	struct result_msg m;
 	char err[1024];
-	if (read_all(w->from, &m, sizeof(m)) == 0 && m.job == w->job && m.errlen < sizeof(err) &&
-	    read_all(w->from, err, m.errlen) == 0 && m.status >= 0 && m.status <= ST_FAILED) {
+	if (fd_read_all(w->from, &m, sizeof(m)) == 0 && m.job == w->job && m.errlen < sizeof(err) &&
+	    fd_read_all(w->from, err, m.errlen) == 0 && m.status >= 0 && m.status <= ST_FAILED) {
 		err[m.errlen] = '\0';
 		finish_job(r, &r->jobs[m.job], (enum status)m.status, m.audio_s, m.cpu_s, err);
 		w->job = SIZE_MAX;
@@ -667,7 +624,7 @@ static void schedule(struct run *r, size_t *queue, size_t nq)
 				uint32_t idx = (uint32_t)queue[next++];
 				w->job = idx;
 				w->started = now();
-				if (write_all(w->to, &idx, sizeof(idx)) < 0)
+				if (fd_write_all(w->to, &idx, sizeof(idx)) < 0)
 					collect(r, w);
 			}
 			busy = busy || (w->pid > 0 && w->job != SIZE_MAX);

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "fdio.h"
 #include "synth.h"
 
 #include <errno.h>
@@ -29,21 +30,6 @@ struct msg {
 	uint32_t seg;
 	int32_t count;
 };
-
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-	while (n) {
-		ssize_t w = write(fd, c, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 struct child_ctx {
 	int fd;
@@ -72,7 +58,7 @@ static void child_main(int fd, char *const *texts, size_t from, size_t n)
 			m.count = (int32_t)((c.out.len - sizeof(m)) / sizeof(int16_t));
 		}
 		memcpy(c.out.data, &m, sizeof(m));
-		if (write_all(fd, c.out.data, c.out.len) < 0)
+		if (fd_write_all(fd, c.out.data, c.out.len) < 0)
 			_exit(3);
 	}
 	_exit(0);
