@@ -26,6 +26,19 @@ for i in 1 2 3; do
 done
 echo "synthesis: narrate -f wav $r s vs espeak-ng -w $e s CPU: ratio $(ratio "$r" "$e") (bar <= 1.10)"
 
+# 1b. the same, counted in instructions (valgrind's callgrind): immune to a
+# busy machine, blind to kernel time; on a 30 KB piece of the text
+if command -v valgrind >/dev/null && [ "${BENCH_CALLGRIND:-1}" = 1 ]; then
+	head -c 30000 "$tmp/article.txt" >"$tmp/a30.txt"
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.e.%p" espeak-ng -v en-us -s 165 \
+		-f "$tmp/a30.txt" -w "$tmp/r30.wav" >/dev/null 2>&1
+	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$tmp/cg.n.%p" \
+		"$bin" -q -f wav -o "$tmp/o30" "$tmp/a30.txt" >/dev/null 2>&1
+	ie=$(cat "$tmp"/cg.e.* | awk '/^summary:/ { s += $2 } END { print s }')
+	in=$(cat "$tmp"/cg.n.* | awk '/^summary:/ { s += $2 } END { print s }')
+	echo "synthesis in instructions (callgrind, all processes): narrate $in vs espeak-ng $ie: ratio $(ratio "$in" "$ie")"
+fi
+
 # 2. normalization (and lexicon) against synthesis, and its growth with length
 t1=$(cpu "$bin" text "$tmp/article.txt")
 for i in 1 2 3 4; do cat "$tmp/article.txt"; done >"$tmp/article4.txt"
