@@ -131,8 +131,7 @@ static void configure(struct audio_writer *w, int bitrate_kbps)
 }
 
 struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt, int rate,
-				       int bitrate_kbps, unsigned long long frames,
-				       const void *prefix, size_t prefix_len)
+				       int bitrate_kbps, const void *prefix, size_t prefix_len)
 {
 	struct audio_writer *w = xcalloc(1, sizeof(*w));
 	w->fmt = fmt;
@@ -146,8 +145,6 @@ struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt,
 	}
 	w->base = (sf_count_t)prefix_len;
 	SF_INFO info = { .samplerate = rate, .channels = 1, .format = formats[fmt].sf_format };
-	if (fmt == FMT_WAV && frames && frames < (3ull << 30) / 2)
-		info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
 	SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
 	w->sf = sf_open_virtual(&vio, SFM_WRITE, &info, w);
 	if (!w->sf) {

@@ -28,12 +28,11 @@ int audio_format_rate(enum audio_format fmt, int engine_rate);
 struct audio_writer;
 
 /* Starts final (through its temporary name).  prefix (may be NULL) is
- * written first.  bitrate_kbps applies to MP3 (CBR) and Opus.  frames is the
- * length when known (0 if not): a WAV known to fit in 4 GiB is plain WAV
- * (which can carry cue points), else RF64.  Returns NULL after reporting. */
+ * written first.  bitrate_kbps applies to MP3 (CBR) and Opus.  WAV is
+ * written as RF64, which libsndfile turns into plain WAV when it fits in
+ * 4 GiB.  Returns NULL after reporting. */
 struct audio_writer *audio_writer_open(const char *final, enum audio_format fmt, int rate,
-				       int bitrate_kbps, unsigned long long frames,
-				       const void *prefix, size_t prefix_len);
+				       int bitrate_kbps, const void *prefix, size_t prefix_len);
 /* Appends mono samples in [-1, 1].  Returns 0, or -1 (kept for commit). */
 int audio_writer_write(struct audio_writer *w, const float *x, size_t n);
 /* Finishes, checks every write, syncs and renames into place.  Returns 0,

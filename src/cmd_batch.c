@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "batch.h"
+#include "buf.h"
 #include "diag.h"
 #include "inputs.h"
 
@@ -23,6 +24,8 @@ static const struct option_def defs[] = {
 	{ 404, "feed-title", "TITLE", "the feed's title (with --base-url)" },
 	{ 405, "image", "URL", "the feed's cover image (with --base-url)" },
 	{ 406, "author", "NAME", "the feed's author (with --base-url)" },
+	{ 407, "no-cache", NULL, "do not keep or reuse synthesized audio in OUTDIR/.cache" },
+	{ 408, "cache-size", "MB", "the cache's size limit (default: 4096)" },
 	{ 'q', "quiet", NULL, "no progress, only errors" },
 	{ 'h', "help", NULL, "this help" },
 	{ 0, NULL, NULL, NULL },
@@ -44,6 +47,16 @@ static int parse_shard(const char *arg, unsigned *k, unsigned *n)
 	char extra;
 	if (sscanf(arg, "%u/%u%c", k, n, &extra) != 2 || *n == 0 || *k == 0 || *k > *n)
 		return error("--shard takes K/N with 1 <= K <= N, not '%s'", arg);
+	return 0;
+}
+
+static int parse_megabytes(const char *arg, long *mb)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || v < 0 || v > (1L << 30))
+		return error("--cache-size takes megabytes, not '%s'", arg);
+	*mb = v;
 	return 0;
 }
 
@@ -82,6 +95,8 @@ int cmd_batch(int argc, char **argv)
 	struct batch_opts bo = { 0 };
 	struct inputs in = { 0 };
 	const char *feed_opt[4] = { NULL };    /* base-url, title, image, author */
+	bool use_cache = true;
+	long cache_mb = 4096;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	bo.jobs = cores > 0 ? (int)cores : 1;
 	struct option_iter it;
@@ -102,6 +117,10 @@ int cmd_batch(int argc, char **argv)
 			bo.force = true;
 		else if (c >= 403 && c <= 406)
 			feed_opt[c - 403] = arg;
+		else if (c == 407)
+			use_cache = false;
+		else if (c == 408)
+			rc = parse_megabytes(arg, &cache_mb) < 0 ? EXIT_USAGE : 0;
 		else if (c == 'q')
 			bo.quiet = diag_quiet = true;
 		else if (c == 'h') {
@@ -135,6 +154,12 @@ int cmd_batch(int argc, char **argv)
 		cfg.timeout_s = 60;   /* the engine's own silence limit stays short */
 	struct session s;
 	rc = session_start(&s, &cfg);
+	struct buf cache_dir = BUF_INIT;
+	if (!rc && use_cache) {
+		buf_addf(&cache_dir, "%s/.cache", s.ro.outdir);
+		s.ro.cache_dir = cache_dir.data;
+		s.ro.cache_cap = (unsigned long long)cache_mb << 20;
+	}
 	if (!rc) {
 		rc = batch_run(&s, &cfg, in.paths, in.n, &bo);
 		session_end(&s);
@@ -143,6 +168,7 @@ int cmd_batch(int argc, char **argv)
 			rc = rc ? rc : frc;
 		}
 	}
+	buf_release(&cache_dir);
 	free(cfg.lexicons);
 	inputs_release(&in);
 	return rc ? rc : some_missing ? EXIT_INPUT : 0;

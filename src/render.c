@@ -12,6 +12,8 @@
 #include "article.h"
 #include "audiofile.h"
 #include "buf.h"
+#include "cache.h"
+#include "digest.h"
 #include "diag.h"
 #include "master.h"
 #include "meta_files.h"
@@ -21,6 +23,7 @@
 #include "preprocess.h"
 #include "publish.h"
 #include "slug.h"
+#include "synth.h"
 #include "voice.h"
 #include "worker.h"
 
@@ -57,7 +60,6 @@ struct sink {
 	size_t cur_chap;
 	unsigned long long *chap_start;  /* per chapter, output frames; NO_FRAME = not yet */
 	unsigned long long frames;
-	unsigned long long expect_frames; /* the whole length when known, else 0 */
 	int rate;
 	int failed;
 };
@@ -74,7 +76,7 @@ static int sink_open(struct sink *k, const char *slug, const struct buf *prefix)
 	struct buf path = BUF_INIT;
 	buf_addf(&path, "%s/%s.%s", k->dir, slug, audio_format_ext(k->o->fmt));
 	k->whole = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps,
-				     k->expect_frames, prefix ? prefix->data : NULL,
+				     prefix ? prefix->data : NULL,
 				     prefix ? prefix->len : 0);
 	buf_release(&path);
 	if (!k->whole)
@@ -99,8 +101,7 @@ static int next_chapter(struct sink *k)
 	}
 	struct buf path = BUF_INIT;
 	chapter_path(k, k->cur_chap, &path);
-	k->chap = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps,
-				    k->expect_frames, NULL, 0);
+	k->chap = audio_writer_open(path.data, k->o->fmt, k->rate, k->o->bitrate_kbps, NULL, 0);
 	buf_release(&path);
 	return k->chap ? 0 : -1;
 }
@@ -330,6 +331,9 @@ static int replay(struct pass1 *p, struct sink *k)
 {
 	if (lseek(p->fd, 0, SEEK_SET) < 0)
 		return error("cannot read back the audio spool: %s", strerror(errno));
+	const struct render_opts *o = p->o;
+	bool identity = isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) &&
+			audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate;
 	static int16_t chunk[16384];
 	unsigned long long left = p->pos;
 	while (left && !k->failed) {
@@ -341,11 +345,13 @@ static int replay(struct pass1 *p, struct sink *k)
 			return error("cannot read back the audio spool: %s",
 				     got < 0 ? strerror(errno) : "short file");
 		size_t n = (size_t)got / sizeof(int16_t);
-		if (master_process(p->m, chunk, n, sink_float, k) < 0)
+		if (identity)
+			sink_write(k, NULL, chunk, n);   /* the same samples as one pass */
+		else if (master_process(p->m, chunk, n, sink_float, k) < 0)
 			return -1;
 		left -= n;
 	}
-	if (!k->failed && master_finish(p->m, sink_float, k) < 0)
+	if (!k->failed && !identity && master_finish(p->m, sink_float, k) < 0)
 		return -1;
 	return k->failed ? -1 : 0;
 }
@@ -376,11 +382,71 @@ static double codec_overshoot(enum audio_format fmt)
 	}
 }
 
-/* One pass is enough when mastering changes nothing. */
+/* One pass is enough when mastering changes nothing and nothing is to be
+ * cached (the cache keeps the spool). */
 static bool one_pass(const struct render_opts *o)
 {
-	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) &&
+	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) && !o->cache_dir &&
 	       audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate;
+}
+
+/* What the engine's samples depend on: the cache key. */
+static void cache_key(const struct pass1 *p, char *const *spoken, char key[DIGEST_HEX])
+{
+	const struct render_opts *o = p->o;
+	const struct voice *v = o->voice;
+	struct buf b = BUF_INIT;
+	struct digest d;
+	digest_begin(&d);
+	buf_addf(&b, "pcm1|%s|%s|%d|%d|%d|%d|%d|%d|%d", synth_engine_version(), v->engine_voice,
+		 v->rate, v->pitch, v->pause_ms[1], v->pause_ms[2], v->pause_ms[3], o->lead_in_ms,
+		 o->lead_out_ms);
+	digest_adds(&d, b.data);
+	for (size_t i = 0; i < p->art->n_segs; i++) {
+		char pause = (char)('0' + p->art->segs[i].pause);
+		digest_add(&d, &pause, 1);
+		digest_adds(&d, spoken[i]);
+	}
+	digest_hex(&d, key);
+	digest_end(&d);
+	buf_release(&b);
+}
+
+/* Pass 1 from the cache: the timings, and the samples once through the
+ * master's measurement.  Returns 0, 1 when there is no entry, or -1 after
+ * reporting an entry that cannot be read. */
+static int from_cache(struct pass1 *p, const char *key)
+{
+	struct cache_entry e;
+	if (cache_get(p->o->cache_dir, key, p->art->n_segs, &e) < 0)
+		return 1;
+	size_t bytes = p->art->n_segs * sizeof(*p->seg_start);
+	memcpy(p->seg_start, e.seg_start, bytes);
+	memcpy(p->seg_end, e.seg_end, bytes);
+	memcpy(p->seg_onset, e.seg_onset, bytes);
+	p->pos = e.samples;
+	p->speech = e.speech;
+	p->failed = e.failed;
+	p->fd = e.fd;
+	e.fd = -1;
+	cache_entry_release(&e);
+	static int16_t chunk[16384];
+	ssize_t got;
+	while ((got = read(p->fd, chunk, sizeof(chunk))) > 0)
+		master_measure(p->m, chunk, (size_t)got / sizeof(int16_t));
+	if (got < 0)
+		return error("cannot read the audio cache in '%s': %s", p->o->cache_dir,
+			     strerror(errno));
+	return 0;
+}
+
+static void to_cache(const struct pass1 *p, const char *key)
+{
+	struct cache_entry e = { .fd = -1, .samples = p->pos, .speech = p->speech,
+				 .n_segs = p->art->n_segs, .failed = p->failed,
+				 .seg_start = p->seg_start, .seg_end = p->seg_end,
+				 .seg_onset = p->seg_onset };
+	cache_put(p->o->cache_dir, key, p->fd, &e, p->o->cache_cap);
 }
 
 /* Chapter marks and one cue per segment (in its original wording), in
@@ -493,16 +559,30 @@ static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, co
 		describe(p, slug, em);
 		return sink_commit(k, slug, em);
 	}
-	p->fd = open_spool(k->dir);
-	if (p->fd < 0)
-		return error("cannot create a temporary file in '%s': %s", k->dir, strerror(errno));
-	if (synthesize(p, spoken) < 0)
-		return -1;
+	char key[DIGEST_HEX] = "";
+	int cached = 1;
+	if (p->o->cache_dir) {
+		cache_key(p, spoken, key);
+		cached = from_cache(p, key);
+		if (cached < 0)
+			return -1;
+	}
+	if (cached) {
+		if (p->fd >= 0)
+			close(p->fd);
+		p->fd = open_spool(k->dir);
+		if (p->fd < 0)
+			return error("cannot create a temporary file in '%s': %s", k->dir,
+				     strerror(errno));
+		if (synthesize(p, spoken) < 0)
+			return -1;
+		if (key[0] && p->speech)
+			to_cache(p, key);
+	}
 	if (!p->speech || master_plan(p->m, NULL) < 0)
 		return nothing_audible(p);
 	chapter_starts(p, k);
 	describe(p, slug, em);
-	k->expect_frames = (unsigned long long)llround((double)p->pos * k->rate / p->o->engine_rate);
 	struct buf tag = BUF_INIT;
 	if (p->o->fmt == FMT_MP3)
 		meta_files_tag(&em->e, &tag);

@@ -36,6 +36,8 @@ struct render_opts {
 	int engine_rate;
 	int lead_in_ms, lead_out_ms;
 	bool chapter_files;       /* also OUTDIR/SLUG/chapters/NN-*.EXT */
+	const char *cache_dir;    /* synthesized audio cache (cache.h), or NULL */
+	unsigned long long cache_cap;   /* its size limit in bytes */
 	const char *artist, *album;
 	const struct cover *cover;    /* NULL: no cover art */
 };

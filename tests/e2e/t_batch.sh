@@ -47,6 +47,14 @@ python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s
 for f in "$O"/*/*.wav; do
 	cmp -s "$f" "$TMPDIR/j1/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "-j1 and -j2 differ: $f"
 done
+# the audio cache: a re-render from it equals a full render sample for sample
+"$NARRATE" batch -q -j 2 -f wav --no-cache --force -o "$TMPDIR/nc" "$A" 2>/dev/null
+ls "$O"/.cache/*.pcm >/dev/null 2>&1 || fail "no audio cache in $O/.cache"
+"$NARRATE" batch -q -j 2 -f wav --force -o "$O" "$A" 2>/dev/null
+for f in "$O"/*/*.wav; do
+	cmp -s "$f" "$TMPDIR/nc/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "cached render differs: $f"
+done
+[ -d "$TMPDIR/nc/.cache" ] && fail "--no-cache made a cache"
 # a lexicon entry that one article uses: only that one is narrated again
 printf 'Fenn: { say: "fen" }\n' >"$TMPDIR/lex.yaml"
 "$NARRATE" batch -q -j 2 -f wav --lexicon "$TMPDIR/lex.yaml" -o "$O" "$A" 2>/dev/null
