@@ -5,6 +5,12 @@
  * carved from an arena of large blocks that is freed in one go.  Depth is
  * counted before libyaml's scanner gets quadratic (it has no limit of its own
  * in 0.2.5), and duplicate keys are found with a hash set per map.
+ *
+ * ydoc_stream_map() runs the same loader with the top-level map kept out of
+ * the arena: each key/value pair is built as a small tree, handed to the
+ * caller, and the arena is rewound for the next one, so a 100,000-entry
+ * lexicon needs one 64 KiB block instead of a 40 MB tree.  Its top-level
+ * keys are copied into a hash set that outlives the pairs, for duplicates.
  */
 #include "yamldoc.h"
 
@@ -51,6 +57,17 @@ static void arena_free(void *arena)
 		free(b);
 		b = prev;
 	}
+}
+
+/* Empties the arena but keeps its newest (and largest) block for reuse. */
+static void arena_reset(void **arena)
+{
+	struct arena_block *b = *arena;
+	if (!b)
+		return;
+	arena_free(b->prev);
+	b->prev = NULL;
+	b->used = 0;
 }
 
 const char *ynode_kind_name(enum ynode_kind kind)
@@ -112,12 +129,34 @@ struct frame {
 	struct ynode *last;
 };
 
+/* A stream's top-level keys (copies) with their lines. */
+struct keyslot {
+	uint64_t hash;
+	const char *key;         /* NULL: empty slot */
+	size_t len;
+	unsigned line;
+};
+
+struct keyset {
+	struct keyslot *slots;
+	size_t cap, n;
+	void *strings;           /* arena of the copies */
+};
+
 struct loader {
 	struct ydoc *doc;
 	const char *text;
 	size_t len;
 	struct frame stack[YDOC_MAX_DEPTH + 1];
 	int depth;
+	bool rooted;             /* the document's top node has been seen */
+	/* ydoc_stream_map() only: */
+	bool stream;
+	struct ynode top;        /* the top-level map, outside the arena */
+	struct keyset keys;
+	const char *what;
+	ydoc_pair_fn *fn;
+	void *ctx;
 };
 
 /* libyaml's reader errors report mark 1:1; the byte offset is right. */
@@ -160,15 +199,19 @@ static int parser_error(struct loader *ld, yaml_parser_t *p)
 	return error("%s:%u:%u: %s", ld->doc->name, line, col, what);
 }
 
-static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yaml_mark_t *m)
+static struct ynode *init_node(struct ynode *n, enum ynode_kind kind, const yaml_mark_t *m)
 {
-	struct ynode *n = arena_alloc(&ld->doc->arena, sizeof(*n));
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->line = (unsigned)m->line + 1;
 	n->col = (unsigned)m->column + 1;
 	n->str = "";
 	return n;
+}
+
+static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yaml_mark_t *m)
+{
+	return init_node(arena_alloc(&ld->doc->arena, sizeof(struct ynode)), kind, m);
 }
 
 static uint64_t hash_str(const char *s, size_t n)
@@ -178,7 +221,67 @@ static uint64_t hash_str(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ull;
 	}
+	/* FNV-1a's low bits depend only on the bytes' low bits: mix before
+	 * the tables mask them */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
 	return h;
+}
+
+static void keyset_grow(struct keyset *ks)
+{
+	struct keyset old = *ks;
+	ks->cap = old.cap ? old.cap * 2 : 1024;
+	ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.slots[i].key)
+			continue;
+		size_t k = old.slots[i].hash & (ks->cap - 1);
+		while (ks->slots[k].key)
+			k = (k + 1) & (ks->cap - 1);
+		ks->slots[k] = old.slots[i];
+	}
+	free(old.slots);
+}
+
+/* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
+static int keyset_add(struct loader *ld, const struct ynode *k)
+{
+	struct keyset *ks = &ld->keys;
+	if ((ks->n + 1) * 2 > ks->cap)
+		keyset_grow(ks);
+	uint64_t h = hash_str(k->str, k->len);
+	size_t i = h & (ks->cap - 1);
+	for (; ks->slots[i].key; i = (i + 1) & (ks->cap - 1)) {
+		const struct keyslot *s = &ks->slots[i];
+		if (s->hash == h && s->len == k->len && !memcmp(s->key, k->str, k->len))
+			return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
+					  k->str, s->line);
+	}
+	char *copy = arena_alloc(&ks->strings, k->len + 1);
+	memcpy(copy, k->str, k->len + 1);
+	ks->slots[i] = (struct keyslot){ .hash = h, .key = copy, .len = k->len, .line = k->line };
+	ks->n++;
+	return 0;
+}
+
+static void keyset_release(struct keyset *ks)
+{
+	free(ks->slots);
+	arena_free(ks->strings);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* A stream's pair is complete: hand it over, then rewind the arena. */
+static int deliver(struct loader *ld)
+{
+	struct ynode *k = ld->top.child;
+	int rc = ld->fn(ld->doc, k, k->next, ld->ctx);
+	ld->top.child = NULL;
+	ld->stack[0].last = NULL;
+	arena_reset(&ld->doc->arena);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Duplicate keys of a finished map; libyaml does not look for them. */
@@ -209,25 +312,40 @@ out:
 	return rc;
 }
 
+static int attach_root(struct loader *ld, struct ynode *n)
+{
+	if (ld->rooted)
+		return ydoc_error(ld->doc, n, "more than one document in one file");
+	ld->rooted = true;
+	if (!ld->stream)
+		ld->doc->root = n;
+	else if (n->kind != YNODE_MAP)
+		return ydoc_error(ld->doc, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
+	return 0;
+}
+
 static int attach(struct loader *ld, struct ynode *n)
 {
-	if (ld->depth == 0) {
-		if (ld->doc->root)
-			return ydoc_error(ld->doc, n, "more than one document in one file");
-		ld->doc->root = n;
-		return 0;
-	}
+	if (ld->depth == 0)
+		return attach_root(ld, n);
 	struct frame *f = &ld->stack[ld->depth - 1];
 	struct ynode *parent = f->node;
-	if (parent->kind == YNODE_MAP && parent->len % 2 == 0 && n->kind != YNODE_SCALAR)
+	bool is_key = parent->kind == YNODE_MAP && parent->len % 2 == 0;
+	bool top = ld->stream && ld->depth == 1;
+	if (is_key && n->kind != YNODE_SCALAR)
 		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
 				  ynode_kind_name(n->kind));
+	if (top && is_key && keyset_add(ld, n) < 0)
+		return -1;
 	if (f->last)
 		f->last->next = n;
 	else
 		parent->child = n;
 	f->last = n;
 	parent->len++;
+	/* a collection value is delivered when it ends */
+	if (top && !is_key && n->kind == YNODE_SCALAR)
+		return deliver(ld);
 	return 0;
 }
 
@@ -269,7 +387,11 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 				seq ? ev->data.sequence_start.implicit : ev->data.mapping_start.implicit,
 				&ev->start_mark) < 0)
 			return -1;
-		n = new_node(ld, seq ? YNODE_SEQ : YNODE_MAP, &ev->start_mark);
+		enum ynode_kind kind = seq ? YNODE_SEQ : YNODE_MAP;
+		if (ld->stream && ld->depth == 0)
+			n = init_node(&ld->top, kind, &ev->start_mark);
+		else
+			n = new_node(ld, kind, &ev->start_mark);
 		if (attach(ld, n) < 0)
 			return -1;
 		if (ld->depth >= YDOC_MAX_DEPTH)
@@ -282,8 +404,12 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		n = ld->stack[--ld->depth].node;
-		if (n->kind == YNODE_MAP)
-			return check_duplicates(ld, n);
+		if (n == &ld->top)
+			return 0;  /* its keys were checked one by one */
+		if (n->kind == YNODE_MAP && check_duplicates(ld, n) < 0)
+			return -1;
+		if (ld->stream && ld->depth == 1)
+			return deliver(ld);
 		return 0;
 	case YAML_ALIAS_EVENT: {
 		struct ynode at = { .line = (unsigned)ev->start_mark.line + 1,
@@ -328,71 +454,101 @@ static int prescan_depth(struct loader *ld)
 	return 0;
 }
 
-int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_t len)
+/* Runs libyaml over ld's text, feeding on_event(). */
+static int parse_text(struct loader *ld)
 {
-	memset(doc, 0, sizeof(*doc));
-	doc->name = xstrdup(name);
-	struct loader ld = { .doc = doc, .text = text, .len = len };
-	if (len > YDOC_MAX_BYTES)
+	const char *name = ld->doc->name;
+	if (ld->len > YDOC_MAX_BYTES)
 		return error("%s: file is larger than %u MiB; split it into several files",
 			     name, YDOC_MAX_BYTES >> 20);
-	if (prescan_depth(&ld) < 0)
+	if (prescan_depth(ld) < 0)
 		return -1;
 
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
 		return error("%s: cannot start the YAML parser", name);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text, ld->len);
 	int rc = 0;
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parser_error(&ld, &parser);
+			rc = parser_error(ld, &parser);
 			break;
 		}
 		yaml_event_type_t type = ev.type;
-		rc = on_event(&ld, &ev);
+		rc = on_event(ld, &ev);
 		yaml_event_delete(&ev);
 		if (rc < 0 || type == YAML_STREAM_END_EVENT)
 			break;
 	}
 	yaml_parser_delete(&parser);
+	return rc;
+}
+
+int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_t len)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->name = xstrdup(name);
+	struct loader ld = { .doc = doc, .text = text, .len = len };
+	int rc = parse_text(&ld);
 	if (rc < 0)
 		doc->root = NULL;
 	return rc;
 }
 
-int ydoc_load_file(struct ydoc *doc, const char *path)
+/* Reads a regular file into out (at most a byte past YDOC_MAX_BYTES, so the
+ * size check still fires).  Returns 0, or -1 after reporting. */
+static int read_text(const char *path, struct buf *out)
 {
-	memset(doc, 0, sizeof(*doc));
 	FILE *f = fopen(path, "rb");
-	if (!f) {
-		doc->name = xstrdup(path);
+	if (!f)
 		return error("'%s': %s", path, strerror(errno));
-	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
 		fclose(f);
-		doc->name = xstrdup(path);
 		return error("'%s': not a regular file", path);
 	}
-	struct buf b = BUF_INIT;
+	if (st.st_size > 0 && (uintmax_t)st.st_size <= YDOC_MAX_BYTES)
+		buf_grow(out, (size_t)st.st_size + 1);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > YDOC_MAX_BYTES)
+		buf_add(out, chunk, n);
+		if (out->len > YDOC_MAX_BYTES)
 			break;
 	}
 	bool bad = ferror(f);
 	fclose(f);
-	int rc;
-	if (bad) {
+	if (bad)
+		return error("'%s': read error", path);
+	return 0;
+}
+
+int ydoc_load_file(struct ydoc *doc, const char *path)
+{
+	memset(doc, 0, sizeof(*doc));
+	struct buf b = BUF_INIT;
+	int rc = read_text(path, &b);
+	if (rc < 0)
 		doc->name = xstrdup(path);
-		rc = error("'%s': read error", path);
-	} else {
+	else
 		rc = ydoc_load_string(doc, path, b.data ? b.data : "", b.len);
-	}
+	buf_release(&b);
+	return rc;
+}
+
+int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx)
+{
+	struct buf b = BUF_INIT;
+	if (read_text(path, &b) < 0)
+		return -1;
+	struct ydoc doc = { .name = xstrdup(path) };
+	struct loader ld = { .doc = &doc, .text = b.data ? b.data : "", .len = b.len,
+			     .stream = true, .fn = fn, .ctx = ctx,
+			     .what = what ? what : "expected a map at the top level" };
+	int rc = parse_text(&ld);
+	keyset_release(&ld.keys);
+	ydoc_release(&doc);
 	buf_release(&b);
 	return rc;
 }
