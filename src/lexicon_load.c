@@ -13,6 +13,10 @@
  *   NATO: { say: nay-toe, case: exact }   # case: exact or any
  *   Katayev: { same-as: Tokayev }         # this text's Katayev is Tokayev
  *
+ * The file is streamed (ydoc_stream_map): each entry is checked and stored
+ * as it is read, and its YAML nodes are gone after that; only same-as
+ * entries wait, as copies, until the whole file is in.
+ *
  * yamldoc already refuses anchors, aliases, tags, deep nesting, huge files
  * and byte-identical duplicate keys.  Here: keys that fold to the same word,
  * aliases that collide with other entries, same-as cycles, wrong types, and
@@ -43,19 +47,23 @@ static const char *const field_names[N_FIELDS] = {
 	"say", "phonemes", "ipa", "same-as", "aliases", "case", "note",
 };
 
+/* A same-as entry waiting for the end of the file.  Its nodes are copies
+ * (the stream's are gone): key.str and target.str are set from
+ * loadctx.strs, at key_at and target_at, once that has stopped growing. */
 struct pending {
-	const struct ynode *key, *target;
+	struct ynode key, target;
+	size_t key_at, target_at;
 	bool exact;
 	bool done;
 };
 
 struct loadctx {
 	struct lexicon *lx;
-	struct ydoc *doc;
 	const char *file;
 	int errors;
 	struct pending *pend;
-	size_t n_pend;
+	size_t n_pend, cap_pend;
+	struct buf strs;         /* the pending entries' strings */
 	struct buf scratch;
 };
 
@@ -76,8 +84,7 @@ static void problem(struct loadctx *c, const struct ynode *at, unsigned dcol,
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	struct ynode pos = { .line = at ? at->line : 1, .col = (at ? at->col : 1) + dcol };
-	ydoc_error(c->doc, &pos, "%s", msg.data);
+	error("%s:%u:%u: %s", c->file, at ? at->line : 1, (at ? at->col : 1) + dcol, msg.data);
 	buf_release(&msg);
 }
 
@@ -427,7 +434,7 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 		return;
 	struct lex_entry *e = entry_new(c, a, exact);
 	e->target = target;
-	e->value = lex_strndup(c->lx, target->key, strlen(target->key));
+	e->value = target->key;  /* the arena's strings live as long as the lexicon */
 	insert(c, e, a);
 }
 
@@ -445,6 +452,30 @@ static void load_aliases(struct loadctx *c, const struct ynode *list, struct lex
 	}
 	for (const struct ynode *a = list->child; a; a = a->next)
 		alias_new(c, a, target, casenode);
+}
+
+/* Copies a node's position and text into c->strs; the copy's str is set
+ * later (see struct pending). */
+static struct ynode node_copy(struct loadctx *c, const struct ynode *n, size_t *at)
+{
+	struct ynode copy = { .kind = n->kind, .quoted = n->quoted, .line = n->line,
+			      .col = n->col, .len = n->len };
+	*at = c->strs.len;
+	buf_add(&c->strs, n->str, n->len + 1);  /* with its NUL */
+	return copy;
+}
+
+static void pending_add(struct loadctx *c, const struct ynode *k, const struct ynode *target,
+			bool exact)
+{
+	if (c->n_pend == c->cap_pend) {
+		c->cap_pend = c->cap_pend ? c->cap_pend * 2 : 64;
+		c->pend = xrealloc(c->pend, c->cap_pend * sizeof(*c->pend));
+	}
+	struct pending *p = &c->pend[c->n_pend++];
+	*p = (struct pending){ .exact = exact };
+	p->key = node_copy(c, k, &p->key_at);
+	p->target = node_copy(c, target, &p->target_at);
 }
 
 static void load_entry(struct loadctx *c, const struct ynode *k, const struct ynode *v)
@@ -467,8 +498,7 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	if (f[F_SAME_AS]) {
 		if (key_ok(c, f[F_SAME_AS], "same-as") < 0)
 			return;
-		c->pend = xrealloc(c->pend, (c->n_pend + 1) * sizeof(*c->pend));
-		c->pend[c->n_pend++] = (struct pending){ k, f[F_SAME_AS], exact, false };
+		pending_add(c, k, f[F_SAME_AS], exact);
 		return;
 	}
 	if (f[F_NOTE] && f[F_NOTE]->kind != YNODE_SCALAR)
@@ -487,59 +517,63 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
  * passes let them follow each other; what is left is a cycle or a typo. */
 static void resolve_pending(struct loadctx *c)
 {
+	for (size_t i = 0; i < c->n_pend; i++) {
+		c->pend[i].key.str = c->strs.data + c->pend[i].key_at;
+		c->pend[i].target.str = c->strs.data + c->pend[i].target_at;
+	}
 	bool progress = true;
 	while (progress) {
 		progress = false;
 		for (size_t i = 0; i < c->n_pend; i++) {
 			struct pending *p = &c->pend[i];
 			const struct lexicon_info *t = p->done ? NULL :
-				lexicon_find(c->lx, p->target->str, p->target->len, NULL);
+				lexicon_find(c->lx, p->target.str, p->target.len, NULL);
 			if (!t)
 				continue;
-			struct lex_entry *e = entry_new(c, p->key, p->exact);
+			struct lex_entry *e = entry_new(c, &p->key, p->exact);
 			e->target = (struct lex_entry *)t;
-			e->value = lex_strndup(c->lx, t->key, strlen(t->key));
-			insert(c, e, p->key);
+			e->value = e->target->key;
+			insert(c, e, &p->key);
 			p->done = progress = true;
 		}
 	}
 	for (size_t i = 0; i < c->n_pend; i++) {
 		const struct pending *p = &c->pend[i], *q = NULL;
 		for (size_t j = 0; !p->done && j < c->n_pend && !q; j++)
-			if (!c->pend[j].done && !strcmp(c->pend[j].key->str, p->target->str))
+			if (!c->pend[j].done && !strcmp(c->pend[j].key.str, p->target.str))
 				q = &c->pend[j];
 		if (p->done)
 			continue;
 		if (q)
-			problem(c, p->target, 0, "circular alias: '%s' is same-as '%s' (line %u), "
-				"which never reaches an entry", p->key->str, q->key->str, q->key->line);
+			problem(c, &p->target, 0, "circular alias: '%s' is same-as '%s' (line %u), "
+				"which never reaches an entry", p->key.str, q->key.str, q->key.line);
 		else
-			problem(c, p->target, 0, "same-as '%s' is not an entry", p->target->str);
+			problem(c, &p->target, 0, "same-as '%s' is not an entry", p->target.str);
 	}
+}
+
+static int on_pair(struct ydoc *doc, const struct ynode *k, const struct ynode *v, void *ctx)
+{
+	(void)doc;  /* problem() names the file itself: pending entries outlive doc */
+	load_entry(ctx, k, v);
+	return 0;
 }
 
 int lexicon_load_file(struct lexicon *lx, const char *path)
 {
-	struct ydoc doc;
-	if (ydoc_load_file(&doc, path) < 0) {
-		ydoc_release(&doc);
-		return -1;
-	}
-	struct loadctx c = { .lx = lx, .doc = &doc, .file = intern_file(lx, path),
+	struct loadctx c = { .lx = lx, .file = intern_file(lx, path), .strs = BUF_INIT,
 			     .scratch = BUF_INIT };
 	lx->gen++;
-	if (doc.root && doc.root->kind != YNODE_MAP) {
-		problem(&c, doc.root, 0, "a lexicon is a map of words to pronunciations, not %s",
-			ynode_kind_name(doc.root->kind));
-	} else if (doc.root) {
-		lex_index_reserve(&lx->byfold, doc.root->len / 2);
-		for (const struct ynode *k = doc.root->child; k && k->next; k = k->next->next)
-			load_entry(&c, k, k->next);
-	}
-	resolve_pending(&c);
+	/* a YAML error ends the file: entries before it stay, and same-as
+	 * targets would only be reported missing */
+	if (ydoc_stream_map(path, "a lexicon is a map of words to pronunciations",
+			    on_pair, &c) < 0)
+		c.errors++;
+	else
+		resolve_pending(&c);
 	free(c.pend);
+	buf_release(&c.strs);
 	buf_release(&c.scratch);
-	ydoc_release(&doc);
 	return c.errors ? -1 : 0;
 }
 
