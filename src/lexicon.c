@@ -34,31 +34,32 @@ struct lex_arena_block {
 	max_align_t data[];
 };
 
-static void *arena_take(struct lexicon *lx, size_t n)
+/* n bytes at a multiple of align (a power of two) from the arena.  Strings
+ * take align 1: packed, a large lexicon's strings need a third less. */
+static void *arena_take(struct lexicon *lx, size_t n, size_t align)
 {
 	struct lex_arena_block *b = lx->arena;
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (!b || b->cap - b->used < n) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > (1u << 16) ? n : (1u << 16);
 		b = xmalloc(sizeof(*b) + cap);
 		b->prev = lx->arena;
-		b->used = 0;
 		b->cap = cap;
 		lx->arena = b;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
-	return p;
+	b->used = at + n;
+	return (char *)b->data + at;
 }
 
 void *lex_alloc(struct lexicon *lx, size_t n)
 {
-	return memset(arena_take(lx, n), 0, n);
+	return memset(arena_take(lx, n, sizeof(max_align_t)), 0, n);
 }
 
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n)
 {
-	char *d = arena_take(lx, n + 1);
+	char *d = arena_take(lx, n + 1, 1);
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
@@ -356,7 +357,7 @@ static const struct lex_entry *lookup(const struct lexicon *lx, const char *form
 	     e = e->same_fold) {
 		if (!e->info.exact)
 			any = e;
-		else if (strlen(e->key) == len && !memcmp(e->key, form, len))
+		else if (strlen(e->info.key) == len && !memcmp(e->info.key, form, len))
 			return e;
 	}
 	return any;
@@ -397,7 +398,7 @@ static void say_entry(const struct lexicon *lx, const struct lex_entry *e, enum 
 	if (suf == SUF_NONE || !t->info.phonemes) {
 		if (t->info.phonemes && out->len && out->data[out->len - 1] == '[')
 			buf_addc(out, ' ');  /* "[" + "[[" would open the group early */
-		buf_adds(out, t->spoken);
+		buf_adds(out, t->info.spoken);
 		if (suf == SUF_POSSESSIVE)
 			buf_adds(out, "'s");
 		else if (suf != SUF_NONE)

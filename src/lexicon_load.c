@@ -252,7 +252,7 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 	if (f[F_SAY]) {
 		if (text_ok(c, f[F_SAY], "say", LEXICON_MAX_SAY) < 0)
 			return -1;
-		e->value = e->spoken = lex_strndup(c->lx, f[F_SAY]->str, f[F_SAY]->len);
+		e->info.value = e->info.spoken = lex_strndup(c->lx, f[F_SAY]->str, f[F_SAY]->len);
 		e->info.how = "say";
 		return 0;
 	}
@@ -277,16 +277,16 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 		buf_release(&ph);
 		return -1;
 	}
-	e->value = lex_strndup(c->lx, v->str, v->len);
+	e->info.value = lex_strndup(c->lx, v->str, v->len);
 	if (f[F_IPA])
-		e->ipa = e->value;
+		e->info.ipa = e->info.value;
 	size_t n = ph.len;
-	e->phonemes = lex_strndup(c->lx, ph.data, n);
+	e->info.phonemes = lex_strndup(c->lx, ph.data, n);
 	buf_reset(&ph);
 	buf_adds(&ph, "[[");
-	buf_add(&ph, e->phonemes, n);
+	buf_add(&ph, e->info.phonemes, n);
 	buf_adds(&ph, "]]");
-	e->spoken = lex_strndup(c->lx, ph.data, ph.len);
+	e->info.spoken = lex_strndup(c->lx, ph.data, ph.len);
 	buf_release(&ph);
 	e->info.how = f[F_PHONEMES] ? "phonemes" : "ipa";
 	return 0;
@@ -295,20 +295,17 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 static void fill_info(struct lex_entry *e)
 {
 	struct lexicon_info *in = &e->info;
-	in->key = e->key;
-	in->value = e->value;
-	in->spoken = e->target ? NULL : e->spoken;
-	in->phonemes = e->phonemes;
-	in->ipa = e->ipa;
 	in->target = e->target ? &e->target->info : NULL;
-	if (e->target)
+	if (e->target) {
 		in->how = "alias";
+		in->spoken = NULL;
+	}
 }
 
 static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact)
 {
 	struct lex_entry *e = lex_alloc(c->lx, sizeof(*e));
-	e->key = lex_strndup(c->lx, k->str, k->len);
+	e->info.key = lex_strndup(c->lx, k->str, k->len);
 	buf_reset(&c->scratch);
 	lexicon_fold(k->str, k->len, &c->scratch);
 	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
@@ -334,7 +331,7 @@ static bool conflicts(const struct lex_entry *a, const struct lex_entry *b)
 {
 	if (!a->info.exact && !b->info.exact)
 		return true;
-	return a->info.exact && b->info.exact && !strcmp(a->key, b->key);
+	return a->info.exact && b->info.exact && !strcmp(a->info.key, b->info.key);
 }
 
 static void add_head(struct lexicon *lx, const struct lex_entry *e)
@@ -406,8 +403,8 @@ static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const st
 		return e;
 	}
 	if (x->gen == lx->gen) {
-		problem(c, at, 0, "%s '%s' collides with %s '%s' at line %u", what_is(e), e->key,
-			what_is(x), x->key, x->info.line);
+		problem(c, at, 0, "%s '%s' collides with %s '%s' at line %u", what_is(e),
+			e->info.key, what_is(x), x->info.key, x->info.line);
 	} else {
 		const struct lex_entry *t = e->target;
 		for (int hops = 0; t && t != x && hops < LEX_MAX_HOPS; hops++)
@@ -415,12 +412,12 @@ static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const st
 		if (!t) {
 			if (lx->note_overrides)
 				note("%s:%u:%u: '%s' replaces '%s' from %s:%u", c->file, at->line,
-				     at->col, e->key, x->key, x->info.file, x->info.line);
+				     at->col, e->info.key, x->info.key, x->info.file, x->info.line);
 			override(x, e);
 			return x;
 		}
 		problem(c, at, 0, "circular alias: '%s' would follow '%s', which follows it "
-			"(%s:%u)", e->key, e->target->key, x->info.file, x->info.line);
+			"(%s:%u)", e->info.key, e->target->info.key, x->info.file, x->info.line);
 	}
 	entry_drop(e);
 	return NULL;
@@ -434,7 +431,7 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 		return;
 	struct lex_entry *e = entry_new(c, a, exact);
 	e->target = target;
-	e->value = target->key;  /* the arena's strings live as long as the lexicon */
+	e->info.value = target->info.key;  /* the arena's strings live as long as the lexicon */
 	insert(c, e, a);
 }
 
@@ -532,7 +529,7 @@ static void resolve_pending(struct loadctx *c)
 				continue;
 			struct lex_entry *e = entry_new(c, &p->key, p->exact);
 			e->target = (struct lex_entry *)t;
-			e->value = e->target->key;
+			e->info.value = e->target->info.key;
 			insert(c, e, &p->key);
 			p->done = progress = true;
 		}
@@ -564,6 +561,12 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 	struct loadctx c = { .lx = lx, .file = intern_file(lx, path), .strs = BUF_INIT,
 			     .scratch = BUF_INIT };
 	lx->gen++;
+	/* the index is sized once for the file's entries (a line of a
+	 * lexicon takes 48 bytes or more), rather than rebuilt as it grows */
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= YDOC_MAX_BYTES)
+		lex_index_reserve(&lx->byfold, (size_t)st.st_size / 48);
 	/* a YAML error ends the file: entries before it stay, and same-as
 	 * targets would only be reported missing */
 	if (ydoc_stream_map(path, "a lexicon is a map of words to pronunciations",

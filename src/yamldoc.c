@@ -32,21 +32,26 @@ struct arena_block {
 	max_align_t data[];
 };
 
-static void *arena_alloc(void **arena, size_t n)
+/* n bytes at a multiple of align (a power of two): strings take 1. */
+static void *arena_take(void **arena, size_t n, size_t align)
 {
 	struct arena_block *b = *arena;
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (!b || b->cap - b->used < n) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > (1u << 16) ? n : (1u << 16);
 		struct arena_block *nb = xmalloc(sizeof(*nb) + cap);
 		nb->prev = b;
-		nb->used = 0;
 		nb->cap = cap;
 		*arena = b = nb;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
-	return p;
+	b->used = at + n;
+	return (char *)b->data + at;
+}
+
+static void *arena_alloc(void **arena, size_t n)
+{
+	return arena_take(arena, n, sizeof(max_align_t));
 }
 
 static void arena_free(void *arena)
@@ -129,12 +134,12 @@ struct frame {
 	struct ynode *last;
 };
 
-/* A stream's top-level keys (copies) with their lines. */
+/* A stream's top-level keys (copies) with their lines: 16 bytes a slot,
+ * as a 100,000-key table is touched all over. */
 struct keyslot {
-	uint64_t hash;
 	const char *key;         /* NULL: empty slot */
-	size_t len;
-	unsigned line;
+	uint32_t hash;           /* the hash's high half (the low one places it) */
+	uint32_t line;
 };
 
 struct keyset {
@@ -229,15 +234,15 @@ static uint64_t hash_str(const char *s, size_t n)
 	return h;
 }
 
-static void keyset_grow(struct keyset *ks)
+static void keyset_resize(struct keyset *ks, size_t cap)
 {
 	struct keyset old = *ks;
-	ks->cap = old.cap ? old.cap * 2 : 1024;
+	ks->cap = cap;
 	ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.slots[i].key)
 			continue;
-		size_t k = old.slots[i].hash & (ks->cap - 1);
+		size_t k = hash_str(old.slots[i].key, strlen(old.slots[i].key)) & (ks->cap - 1);
 		while (ks->slots[k].key)
 			k = (k + 1) & (ks->cap - 1);
 		ks->slots[k] = old.slots[i];
@@ -245,23 +250,41 @@ static void keyset_grow(struct keyset *ks)
 	free(old.slots);
 }
 
+/* Sizes the set for the file at once: a top-level key per line at most
+ * (unless in a flow map), and rehashing 100,000 keys costs as much as
+ * adding them. */
+static void keyset_reserve(struct keyset *ks, const char *text, size_t len)
+{
+	size_t lines = 1;
+	for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
+	     p++)
+		lines++;
+	if (lines > (1u << 19))
+		lines = 1u << 19;
+	size_t cap = 1024;
+	while (cap < lines * 2)
+		cap *= 2;
+	keyset_resize(ks, cap);
+}
+
 /* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
 static int keyset_add(struct loader *ld, const struct ynode *k)
 {
 	struct keyset *ks = &ld->keys;
 	if ((ks->n + 1) * 2 > ks->cap)
-		keyset_grow(ks);
+		keyset_resize(ks, ks->cap * 2);
 	uint64_t h = hash_str(k->str, k->len);
 	size_t i = h & (ks->cap - 1);
 	for (; ks->slots[i].key; i = (i + 1) & (ks->cap - 1)) {
 		const struct keyslot *s = &ks->slots[i];
-		if (s->hash == h && s->len == k->len && !memcmp(s->key, k->str, k->len))
+		if (s->hash == (uint32_t)(h >> 32) && !strcmp(s->key, k->str))
 			return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
-					  k->str, s->line);
+					  k->str, (unsigned)s->line);
 	}
-	char *copy = arena_alloc(&ks->strings, k->len + 1);
+	char *copy = arena_take(&ks->strings, k->len + 1, 1);
 	memcpy(copy, k->str, k->len + 1);
-	ks->slots[i] = (struct keyslot){ .hash = h, .key = copy, .len = k->len, .line = k->line };
+	ks->slots[i] = (struct keyslot){ .key = copy, .hash = (uint32_t)(h >> 32),
+					 .line = k->line };
 	ks->n++;
 	return 0;
 }
@@ -371,7 +394,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 			return -1;
 		n = new_node(ld, YNODE_SCALAR, &ev->start_mark);
 		n->len = ev->data.scalar.length;
-		char *s = arena_alloc(&ld->doc->arena, n->len + 1);
+		char *s = arena_take(&ld->doc->arena, n->len + 1, 1);
 		memcpy(s, ev->data.scalar.value, n->len);
 		s[n->len] = '\0';
 		n->str = s;
@@ -546,6 +569,8 @@ int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *
 	struct loader ld = { .doc = &doc, .text = b.data ? b.data : "", .len = b.len,
 			     .stream = true, .fn = fn, .ctx = ctx,
 			     .what = what ? what : "expected a map at the top level" };
+	if (b.len <= YDOC_MAX_BYTES)
+		keyset_reserve(&ld.keys, ld.text, ld.len);
 	int rc = parse_text(&ld);
 	keyset_release(&ld.keys);
 	ydoc_release(&doc);
