@@ -54,7 +54,8 @@ static void *arena_take(struct lexicon *lx, size_t n, size_t align)
 
 void *lex_alloc(struct lexicon *lx, size_t n)
 {
-	return memset(arena_take(lx, n, sizeof(max_align_t)), 0, n);
+	/* the store holds pointers and integers: no need for max_align_t's 16 */
+	return memset(arena_take(lx, n, _Alignof(void *)), 0, n);
 }
 
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n)

@@ -68,7 +68,8 @@ struct lexicon {
 	bool note_overrides;
 };
 
-/* Zeroed memory / a copy of s[0..n) from the lexicon's arena. */
+/* Zeroed memory (aligned for pointers) / a copy of s[0..n) from the
+ * lexicon's arena. */
 void *lex_alloc(struct lexicon *lx, size_t n);
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n);
 uint64_t lexicon_hash(const char *s, size_t n);
