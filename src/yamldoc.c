@@ -157,6 +157,9 @@ struct loader {
 	bool rooted;             /* the document's top node has been seen */
 	/* ydoc_stream_map() only: */
 	bool stream;
+	FILE *file;              /* read twice: pre-scan, then libyaml */
+	size_t left;             /* bytes libyaml may still read */
+	struct buf slurped;      /* the whole text, read again for an error */
 	struct ynode top;        /* the top-level map, outside the arena */
 	struct keyset keys;
 	const char *what;
@@ -180,6 +183,20 @@ static void offset_to_pos(const char *text, size_t len, size_t off, unsigned *li
 	}
 	*line = l;
 	*col = c;
+}
+
+/* A streamed file's whole text, read again (the error path only) so that
+ * parser_error() can turn byte offsets into lines and columns. */
+static void stream_slurp(struct loader *ld)
+{
+	char chunk[65536];
+	size_t n;
+	rewind(ld->file);
+	while (ld->slurped.len <= YDOC_MAX_BYTES &&
+	       (n = fread(chunk, 1, sizeof(chunk), ld->file)) > 0)
+		buf_add(&ld->slurped, chunk, n);
+	ld->text = ld->slurped.data ? ld->slurped.data : "";
+	ld->len = ld->slurped.len;
 }
 
 static int parser_error(struct loader *ld, yaml_parser_t *p)
@@ -253,12 +270,8 @@ static void keyset_resize(struct keyset *ks, size_t cap)
 /* Sizes the set for the file at once: a top-level key per line at most
  * (unless in a flow map), and rehashing 100,000 keys costs as much as
  * adding them. */
-static void keyset_reserve(struct keyset *ks, const char *text, size_t len)
+static void keyset_reserve(struct keyset *ks, size_t lines)
 {
-	size_t lines = 1;
-	for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
-	     p++)
-		lines++;
 	if (lines > (1u << 19))
 		lines = 1u << 19;
 	size_t cap = 1024;
@@ -445,57 +458,67 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	}
 }
 
+/* The pre-scan's state from one window of text to the next. */
+struct prescan {
+	int depth;
+	unsigned line;           /* the line the next window starts on */
+	bool started;            /* a window was scanned: the next follows a newline */
+};
+
 /* A quick pre-scan: libyaml's scanner is quadratic in flow nesting depth, so
- * refuse absurd bracket nesting before handing it the text. */
-static int prescan_depth(struct loader *ld)
+ * refuse absurd bracket nesting before handing it the text.  text[0..len)
+ * is whole lines (the last may end the file).  Returns 0, or -1 after
+ * reporting. */
+static int prescan_window(struct loader *ld, struct prescan *ps, const char *text, size_t len)
 {
-	int depth = 0;
-	for (size_t i = 0; i < ld->len; i++) {
-		char c = ld->text[i];
-		if (c == '#' && (i == 0 || ld->text[i - 1] == ' ' || ld->text[i - 1] == '\n')) {
-			while (i < ld->len && ld->text[i] != '\n')
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		char prev = i ? text[i - 1] : ps->started ? '\n' : '\0';
+		if (c == '#' && (i == 0 || prev == ' ' || prev == '\n')) {
+			while (i < len && text[i] != '\n')
 				i++;
 		} else if (c == '\'' || c == '"') {
 			/* quoted strings may hold brackets; skip them on the line */
 			size_t j = i + 1;
-			while (j < ld->len && ld->text[j] != c && ld->text[j] != '\n')
+			while (j < len && text[j] != c && text[j] != '\n')
 				j++;
-			if (j < ld->len && ld->text[j] == c && i > 0 &&
-			    strchr(" [{,:\n", ld->text[i - 1]))
+			if (j < len && text[j] == c && prev && strchr(" [{,:\n", prev))
 				i = j;
 		} else if (c == '[' || c == '{') {
-			if (++depth > YDOC_MAX_DEPTH) {
+			if (++ps->depth > YDOC_MAX_DEPTH) {
 				unsigned line, col;
-				offset_to_pos(ld->text, ld->len, i, &line, &col);
+				offset_to_pos(text, len, i, &line, &col);
 				return error("%s:%u:%u: nested deeper than %d levels",
-					     ld->doc->name, line, col, YDOC_MAX_DEPTH);
+					     ld->doc->name, ps->line + line - 1, col, YDOC_MAX_DEPTH);
 			}
-		} else if ((c == ']' || c == '}') && depth > 0) {
-			depth--;
+		} else if ((c == ']' || c == '}') && ps->depth > 0) {
+			ps->depth--;
 		}
 	}
+	for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
+	     p++)
+		ps->line++;
+	ps->started = true;
 	return 0;
 }
 
-/* Runs libyaml over ld's text, feeding on_event(). */
-static int parse_text(struct loader *ld)
+static int too_big(const char *name)
 {
-	const char *name = ld->doc->name;
-	if (ld->len > YDOC_MAX_BYTES)
-		return error("%s: file is larger than %u MiB; split it into several files",
-			     name, YDOC_MAX_BYTES >> 20);
-	if (prescan_depth(ld) < 0)
-		return -1;
+	return error("%s: file is larger than %u MiB; split it into several files",
+		     name, YDOC_MAX_BYTES >> 20);
+}
 
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		return error("%s: cannot start the YAML parser", name);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text, ld->len);
+/* Runs libyaml, its input set, to the end of the stream, feeding
+ * on_event().  Returns 0, or -1 after reporting. */
+static int run_parser(struct loader *ld, yaml_parser_t *parser)
+{
 	int rc = 0;
 	for (;;) {
 		yaml_event_t ev;
-		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parser_error(ld, &parser);
+		if (!yaml_parser_parse(parser, &ev)) {
+			if (ld->file)
+				stream_slurp(ld);
+			rc = parser_error(ld, parser);
 			break;
 		}
 		yaml_event_type_t type = ev.type;
@@ -504,6 +527,24 @@ static int parse_text(struct loader *ld)
 		if (rc < 0 || type == YAML_STREAM_END_EVENT)
 			break;
 	}
+	return rc;
+}
+
+/* Runs libyaml over ld's text, feeding on_event(). */
+static int parse_text(struct loader *ld)
+{
+	const char *name = ld->doc->name;
+	if (ld->len > YDOC_MAX_BYTES)
+		return too_big(name);
+	struct prescan ps = { .line = 1 };
+	if (prescan_window(ld, &ps, ld->text, ld->len) < 0)
+		return -1;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return error("%s: cannot start the YAML parser", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text, ld->len);
+	int rc = run_parser(ld, &parser);
 	yaml_parser_delete(&parser);
 	return rc;
 }
@@ -519,18 +560,33 @@ int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_
 	return rc;
 }
 
+/* path opened for reading; NULL after reporting (also when it is not a
+ * regular file). */
+static FILE *open_regular(const char *path, struct stat *st)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		error("'%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), st) < 0)
+		st->st_size = 0;
+	else if (!S_ISREG(st->st_mode)) {
+		fclose(f);
+		error("'%s': not a regular file", path);
+		return NULL;
+	}
+	return f;
+}
+
 /* Reads a regular file into out (at most a byte past YDOC_MAX_BYTES, so the
  * size check still fires).  Returns 0, or -1 after reporting. */
 static int read_text(const char *path, struct buf *out)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error("'%s': %s", path, strerror(errno));
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return error("'%s': not a regular file", path);
-	}
+	FILE *f = open_regular(path, &st);
+	if (!f)
+		return -1;
 	if (st.st_size > 0 && (uintmax_t)st.st_size <= YDOC_MAX_BYTES)
 		buf_grow(out, (size_t)st.st_size + 1);
 	char chunk[65536];
@@ -560,21 +616,84 @@ int ydoc_load_file(struct ydoc *doc, const char *path)
 	return rc;
 }
 
+/* Pass one over a streamed file: the size cap and the pre-scan, a window
+ * of whole lines at a time, so the text is never all in memory.  Sets
+ * *bytes to the file's size.  Returns 0, or -1 after reporting. */
+static int stream_prescan(struct loader *ld, struct prescan *ps, size_t *bytes)
+{
+	struct buf win = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	*bytes = 0;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), ld->file)) > 0) {
+		*bytes += n;
+		if (*bytes > YDOC_MAX_BYTES) {
+			rc = too_big(ld->doc->name);
+			break;
+		}
+		buf_add(&win, chunk, n);
+		size_t whole = win.len;
+		while (whole && win.data[whole - 1] != '\n')
+			whole--;
+		if (!whole)
+			continue;  /* a line longer than the window: read on */
+		rc = prescan_window(ld, ps, win.data, whole);
+		memmove(win.data, win.data + whole, win.len - whole);
+		buf_truncate(&win, win.len - whole);
+	}
+	if (rc == 0 && ferror(ld->file))
+		rc = error("'%s': read error", ld->doc->name);
+	if (rc == 0 && win.len)
+		rc = prescan_window(ld, ps, win.data, win.len);
+	buf_release(&win);
+	return rc;
+}
+
+/* libyaml's read handler for pass two: no further than pass one saw. */
+static int stream_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct loader *ld = data;
+	size_t n = fread(buffer, 1, size < ld->left ? size : ld->left, ld->file);
+	ld->left -= n;
+	*size_read = n;
+	return !ferror(ld->file);
+}
+
+static int stream_parse(struct loader *ld, size_t bytes)
+{
+	yaml_parser_t parser;
+	rewind(ld->file);
+	ld->left = bytes;
+	if (!yaml_parser_initialize(&parser))
+		return error("%s: cannot start the YAML parser", ld->doc->name);
+	yaml_parser_set_input(&parser, stream_read, ld);
+	int rc = run_parser(ld, &parser);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx)
 {
-	struct buf b = BUF_INIT;
-	if (read_text(path, &b) < 0)
+	struct stat st;
+	FILE *f = open_regular(path, &st);
+	if (!f)
 		return -1;
 	struct ydoc doc = { .name = xstrdup(path) };
-	struct loader ld = { .doc = &doc, .text = b.data ? b.data : "", .len = b.len,
-			     .stream = true, .fn = fn, .ctx = ctx,
+	struct loader ld = { .doc = &doc, .stream = true, .file = f, .slurped = BUF_INIT,
+			     .fn = fn, .ctx = ctx,
 			     .what = what ? what : "expected a map at the top level" };
-	if (b.len <= YDOC_MAX_BYTES)
-		keyset_reserve(&ld.keys, ld.text, ld.len);
-	int rc = parse_text(&ld);
+	struct prescan ps = { .line = 1 };
+	size_t bytes;
+	int rc = stream_prescan(&ld, &ps, &bytes);
+	if (rc == 0) {
+		keyset_reserve(&ld.keys, ps.line);
+		rc = stream_parse(&ld, bytes);
+	}
+	fclose(f);
 	keyset_release(&ld.keys);
+	buf_release(&ld.slurped);
 	ydoc_release(&doc);
-	buf_release(&b);
 	return rc;
 }
 

@@ -535,6 +535,43 @@ static void test_stream_stop_and_files(void **state)
 	buf_release(&err);
 }
 
+/* The pre-scan reads a streamed file in windows of whole lines: positions,
+ * quotes and long lines must come out as for a file read at once. */
+static void test_stream_windows(void **state)
+{
+	(void)state;
+	struct buf text = BUF_INIT;
+	for (int i = 1; i <= 10000; i++)
+		buf_addf(&text, "key%05d: value\n", i);
+	buf_adds(&text, "long: ");
+	for (int i = 0; i < 100000; i++)
+		buf_addc(&text, (char)('a' + i % 26));
+	buf_adds(&text, "\n\"[[[[[[[[[[[[[[[[[[[[\": quoted brackets are not nesting\n");
+	struct seen s = { .log = BUF_INIT };
+	struct buf err = BUF_INIT;
+	assert_int_equal(stream(text.data, text.len, NULL, &s, &err), 0);
+	assert_string_equal(err.data, "");
+	assert_int_equal(s.pairs, 10002);
+	assert_non_null(strstr(s.log.data, "key10000@10000:1='value'@10000:11\n"));
+	assert_non_null(strstr(s.log.data, "\n[[[[[[[[[[[[[[[[[[[[@10002:1="));
+	/* too deep on line 10003, column 23; nothing after the pre-scan */
+	buf_adds(&text, "deep: [[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]\n");
+	buf_reset(&s.log);
+	s.pairs = 0;
+	assert_int_equal(stream(text.data, text.len, NULL, &s, &err), -1);
+	assert_non_null(strstr(err.data, "t.yaml:10003:23: nested deeper than 16 levels"));
+	assert_int_equal(s.pairs, 0);
+	/* a bad byte far into the file: the text is read again for its place */
+	buf_truncate(&text, text.len - 46);
+	buf_adds(&text, "bad: x\xFFy\n");
+	buf_reset(&err);
+	assert_int_equal(stream(text.data, text.len, NULL, &s, &err), -1);
+	assert_non_null(strstr(err.data, "t.yaml:10003:7:"));
+	seen_release(&s);
+	buf_release(&err);
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -557,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_stream_duplicates),
 		cmocka_unit_test(test_stream_bad_input),
 		cmocka_unit_test(test_stream_stop_and_files),
+		cmocka_unit_test(test_stream_windows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
