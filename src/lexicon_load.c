@@ -561,8 +561,9 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 	struct loadctx c = { .lx = lx, .file = intern_file(lx, path), .strs = BUF_INIT,
 			     .scratch = BUF_INIT };
 	lx->gen++;
-	/* the index is sized once for the file's entries (a line of a
-	 * lexicon takes 48 bytes or more), rather than rebuilt as it grows */
+	/* size the index once for the file, rather than rebuild it as it
+	 * grows: about an entry per 48 bytes (a guess; too low only means
+	 * growing after all) */
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size <= YDOC_MAX_BYTES)

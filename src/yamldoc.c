@@ -11,6 +11,8 @@
  * caller, and the arena is rewound for the next one, so a 100,000-entry
  * lexicon needs one 64 KiB block instead of a 40 MB tree.  Its top-level
  * keys are copied into a hash set that outlives the pairs, for duplicates.
+ * The file is read in windows: once for the size cap, the depth pre-scan
+ * and the line count, then by libyaml; a third time only to place an error.
  */
 #include "yamldoc.h"
 

@@ -74,8 +74,9 @@ typedef int ydoc_pair_fn(struct ydoc *doc, const struct ynode *key,
  * calls fn never.  A top level that is not a map is reported as
  * "path:line:col: WHAT, not a list" (what NULL: "expected a map at the top
  * level").  Returns 0, or -1 after reporting once (or after fn returned
- * -1); pairs before the problem have already been given to fn.  Memory is
- * one pair's tree plus a copy of the top-level keys. */
+ * -1); pairs before the problem have already been given to fn.  The file
+ * is read twice (pre-scan, then parse) and never held whole: memory is one
+ * pair's tree plus a copy of the top-level keys. */
 int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx);
 
 /* In a map, the value for key, or NULL. */
