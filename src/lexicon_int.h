@@ -14,8 +14,9 @@
 #define LEX_MAX_HOPS 32
 
 struct lex_entry {
-	struct lexicon_info info;   /* first: &info is what commands see */
-	char *key, *fold, *value, *spoken, *phonemes, *ipa;
+	struct lexicon_info info;   /* first: &info is what commands see; it holds
+				     * the entry's strings (all in the arena) */
+	char *fold;
 	struct lex_entry *target;   /* alias: the entry it follows */
 	struct lex_entry *same_fold;/* next entry with the same folded key */
 	unsigned gen;               /* which lexicon_load_file() made it */
@@ -67,7 +68,8 @@ struct lexicon {
 	bool note_overrides;
 };
 
-/* Zeroed memory / a copy of s[0..n) from the lexicon's arena. */
+/* Zeroed memory (aligned for pointers) / a copy of s[0..n) from the
+ * lexicon's arena. */
 void *lex_alloc(struct lexicon *lx, size_t n);
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n);
 uint64_t lexicon_hash(const char *s, size_t n);

@@ -13,6 +13,10 @@
  *   NATO: { say: nay-toe, case: exact }   # case: exact or any
  *   Katayev: { same-as: Tokayev }         # this text's Katayev is Tokayev
  *
+ * The file is streamed (ydoc_stream_map): each entry is checked and stored
+ * as it is read, and its YAML nodes are gone after that; only same-as
+ * entries wait, as copies, until the whole file is in.
+ *
  * yamldoc already refuses anchors, aliases, tags, deep nesting, huge files
  * and byte-identical duplicate keys.  Here: keys that fold to the same word,
  * aliases that collide with other entries, same-as cycles, wrong types, and
@@ -43,19 +47,23 @@ static const char *const field_names[N_FIELDS] = {
 	"say", "phonemes", "ipa", "same-as", "aliases", "case", "note",
 };
 
+/* A same-as entry waiting for the end of the file.  Its nodes are copies
+ * (the stream's are gone): key.str and target.str are set from
+ * loadctx.strs, at key_at and target_at, once that has stopped growing. */
 struct pending {
-	const struct ynode *key, *target;
+	struct ynode key, target;
+	size_t key_at, target_at;
 	bool exact;
 	bool done;
 };
 
 struct loadctx {
 	struct lexicon *lx;
-	struct ydoc *doc;
 	const char *file;
 	int errors;
 	struct pending *pend;
-	size_t n_pend;
+	size_t n_pend, cap_pend;
+	struct buf strs;         /* the pending entries' strings */
 	struct buf scratch;
 };
 
@@ -76,8 +84,7 @@ static void problem(struct loadctx *c, const struct ynode *at, unsigned dcol,
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	struct ynode pos = { .line = at ? at->line : 1, .col = (at ? at->col : 1) + dcol };
-	ydoc_error(c->doc, &pos, "%s", msg.data);
+	error("%s:%u:%u: %s", c->file, at ? at->line : 1, (at ? at->col : 1) + dcol, msg.data);
 	buf_release(&msg);
 }
 
@@ -245,7 +252,7 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 	if (f[F_SAY]) {
 		if (text_ok(c, f[F_SAY], "say", LEXICON_MAX_SAY) < 0)
 			return -1;
-		e->value = e->spoken = lex_strndup(c->lx, f[F_SAY]->str, f[F_SAY]->len);
+		e->info.value = e->info.spoken = lex_strndup(c->lx, f[F_SAY]->str, f[F_SAY]->len);
 		e->info.how = "say";
 		return 0;
 	}
@@ -270,16 +277,16 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 		buf_release(&ph);
 		return -1;
 	}
-	e->value = lex_strndup(c->lx, v->str, v->len);
+	e->info.value = lex_strndup(c->lx, v->str, v->len);
 	if (f[F_IPA])
-		e->ipa = e->value;
+		e->info.ipa = e->info.value;
 	size_t n = ph.len;
-	e->phonemes = lex_strndup(c->lx, ph.data, n);
+	e->info.phonemes = lex_strndup(c->lx, ph.data, n);
 	buf_reset(&ph);
 	buf_adds(&ph, "[[");
-	buf_add(&ph, e->phonemes, n);
+	buf_add(&ph, e->info.phonemes, n);
 	buf_adds(&ph, "]]");
-	e->spoken = lex_strndup(c->lx, ph.data, ph.len);
+	e->info.spoken = lex_strndup(c->lx, ph.data, ph.len);
 	buf_release(&ph);
 	e->info.how = f[F_PHONEMES] ? "phonemes" : "ipa";
 	return 0;
@@ -288,20 +295,17 @@ static int pronunciation(struct loadctx *c, struct lex_entry *e, const struct yn
 static void fill_info(struct lex_entry *e)
 {
 	struct lexicon_info *in = &e->info;
-	in->key = e->key;
-	in->value = e->value;
-	in->spoken = e->target ? NULL : e->spoken;
-	in->phonemes = e->phonemes;
-	in->ipa = e->ipa;
 	in->target = e->target ? &e->target->info : NULL;
-	if (e->target)
+	if (e->target) {
 		in->how = "alias";
+		in->spoken = NULL;
+	}
 }
 
 static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact)
 {
 	struct lex_entry *e = lex_alloc(c->lx, sizeof(*e));
-	e->key = lex_strndup(c->lx, k->str, k->len);
+	e->info.key = lex_strndup(c->lx, k->str, k->len);
 	buf_reset(&c->scratch);
 	lexicon_fold(k->str, k->len, &c->scratch);
 	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
@@ -327,7 +331,7 @@ static bool conflicts(const struct lex_entry *a, const struct lex_entry *b)
 {
 	if (!a->info.exact && !b->info.exact)
 		return true;
-	return a->info.exact && b->info.exact && !strcmp(a->key, b->key);
+	return a->info.exact && b->info.exact && !strcmp(a->info.key, b->info.key);
 }
 
 static void add_head(struct lexicon *lx, const struct lex_entry *e)
@@ -399,8 +403,8 @@ static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const st
 		return e;
 	}
 	if (x->gen == lx->gen) {
-		problem(c, at, 0, "%s '%s' collides with %s '%s' at line %u", what_is(e), e->key,
-			what_is(x), x->key, x->info.line);
+		problem(c, at, 0, "%s '%s' collides with %s '%s' at line %u", what_is(e),
+			e->info.key, what_is(x), x->info.key, x->info.line);
 	} else {
 		const struct lex_entry *t = e->target;
 		for (int hops = 0; t && t != x && hops < LEX_MAX_HOPS; hops++)
@@ -408,12 +412,12 @@ static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const st
 		if (!t) {
 			if (lx->note_overrides)
 				note("%s:%u:%u: '%s' replaces '%s' from %s:%u", c->file, at->line,
-				     at->col, e->key, x->key, x->info.file, x->info.line);
+				     at->col, e->info.key, x->info.key, x->info.file, x->info.line);
 			override(x, e);
 			return x;
 		}
 		problem(c, at, 0, "circular alias: '%s' would follow '%s', which follows it "
-			"(%s:%u)", e->key, e->target->key, x->info.file, x->info.line);
+			"(%s:%u)", e->info.key, e->target->info.key, x->info.file, x->info.line);
 	}
 	entry_drop(e);
 	return NULL;
@@ -427,7 +431,7 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 		return;
 	struct lex_entry *e = entry_new(c, a, exact);
 	e->target = target;
-	e->value = lex_strndup(c->lx, target->key, strlen(target->key));
+	e->info.value = target->info.key;  /* the arena's strings live as long as the lexicon */
 	insert(c, e, a);
 }
 
@@ -445,6 +449,30 @@ static void load_aliases(struct loadctx *c, const struct ynode *list, struct lex
 	}
 	for (const struct ynode *a = list->child; a; a = a->next)
 		alias_new(c, a, target, casenode);
+}
+
+/* Copies a node's position and text into c->strs; the copy's str is set
+ * later (see struct pending). */
+static struct ynode node_copy(struct loadctx *c, const struct ynode *n, size_t *at)
+{
+	struct ynode copy = { .kind = n->kind, .quoted = n->quoted, .line = n->line,
+			      .col = n->col, .len = n->len };
+	*at = c->strs.len;
+	buf_add(&c->strs, n->str, n->len + 1);  /* with its NUL */
+	return copy;
+}
+
+static void pending_add(struct loadctx *c, const struct ynode *k, const struct ynode *target,
+			bool exact)
+{
+	if (c->n_pend == c->cap_pend) {
+		c->cap_pend = c->cap_pend ? c->cap_pend * 2 : 64;
+		c->pend = xrealloc(c->pend, c->cap_pend * sizeof(*c->pend));
+	}
+	struct pending *p = &c->pend[c->n_pend++];
+	*p = (struct pending){ .exact = exact };
+	p->key = node_copy(c, k, &p->key_at);
+	p->target = node_copy(c, target, &p->target_at);
 }
 
 static void load_entry(struct loadctx *c, const struct ynode *k, const struct ynode *v)
@@ -467,8 +495,7 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	if (f[F_SAME_AS]) {
 		if (key_ok(c, f[F_SAME_AS], "same-as") < 0)
 			return;
-		c->pend = xrealloc(c->pend, (c->n_pend + 1) * sizeof(*c->pend));
-		c->pend[c->n_pend++] = (struct pending){ k, f[F_SAME_AS], exact, false };
+		pending_add(c, k, f[F_SAME_AS], exact);
 		return;
 	}
 	if (f[F_NOTE] && f[F_NOTE]->kind != YNODE_SCALAR)
@@ -487,59 +514,70 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
  * passes let them follow each other; what is left is a cycle or a typo. */
 static void resolve_pending(struct loadctx *c)
 {
+	for (size_t i = 0; i < c->n_pend; i++) {
+		c->pend[i].key.str = c->strs.data + c->pend[i].key_at;
+		c->pend[i].target.str = c->strs.data + c->pend[i].target_at;
+	}
 	bool progress = true;
 	while (progress) {
 		progress = false;
 		for (size_t i = 0; i < c->n_pend; i++) {
 			struct pending *p = &c->pend[i];
 			const struct lexicon_info *t = p->done ? NULL :
-				lexicon_find(c->lx, p->target->str, p->target->len, NULL);
+				lexicon_find(c->lx, p->target.str, p->target.len, NULL);
 			if (!t)
 				continue;
-			struct lex_entry *e = entry_new(c, p->key, p->exact);
+			struct lex_entry *e = entry_new(c, &p->key, p->exact);
 			e->target = (struct lex_entry *)t;
-			e->value = lex_strndup(c->lx, t->key, strlen(t->key));
-			insert(c, e, p->key);
+			e->info.value = e->target->info.key;
+			insert(c, e, &p->key);
 			p->done = progress = true;
 		}
 	}
 	for (size_t i = 0; i < c->n_pend; i++) {
 		const struct pending *p = &c->pend[i], *q = NULL;
 		for (size_t j = 0; !p->done && j < c->n_pend && !q; j++)
-			if (!c->pend[j].done && !strcmp(c->pend[j].key->str, p->target->str))
+			if (!c->pend[j].done && !strcmp(c->pend[j].key.str, p->target.str))
 				q = &c->pend[j];
 		if (p->done)
 			continue;
 		if (q)
-			problem(c, p->target, 0, "circular alias: '%s' is same-as '%s' (line %u), "
-				"which never reaches an entry", p->key->str, q->key->str, q->key->line);
+			problem(c, &p->target, 0, "circular alias: '%s' is same-as '%s' (line %u), "
+				"which never reaches an entry", p->key.str, q->key.str, q->key.line);
 		else
-			problem(c, p->target, 0, "same-as '%s' is not an entry", p->target->str);
+			problem(c, &p->target, 0, "same-as '%s' is not an entry", p->target.str);
 	}
+}
+
+static int on_pair(struct ydoc *doc, const struct ynode *k, const struct ynode *v, void *ctx)
+{
+	(void)doc;  /* problem() names the file itself: pending entries outlive doc */
+	load_entry(ctx, k, v);
+	return 0;
 }
 
 int lexicon_load_file(struct lexicon *lx, const char *path)
 {
-	struct ydoc doc;
-	if (ydoc_load_file(&doc, path) < 0) {
-		ydoc_release(&doc);
-		return -1;
-	}
-	struct loadctx c = { .lx = lx, .doc = &doc, .file = intern_file(lx, path),
+	struct loadctx c = { .lx = lx, .file = intern_file(lx, path), .strs = BUF_INIT,
 			     .scratch = BUF_INIT };
 	lx->gen++;
-	if (doc.root && doc.root->kind != YNODE_MAP) {
-		problem(&c, doc.root, 0, "a lexicon is a map of words to pronunciations, not %s",
-			ynode_kind_name(doc.root->kind));
-	} else if (doc.root) {
-		lex_index_reserve(&lx->byfold, doc.root->len / 2);
-		for (const struct ynode *k = doc.root->child; k && k->next; k = k->next->next)
-			load_entry(&c, k, k->next);
-	}
-	resolve_pending(&c);
+	/* size the index once for the file, rather than rebuild it as it
+	 * grows: about an entry per 48 bytes (a guess; too low only means
+	 * growing after all) */
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= YDOC_MAX_BYTES)
+		lex_index_reserve(&lx->byfold, (size_t)st.st_size / 48);
+	/* a YAML error ends the file: entries before it stay, and same-as
+	 * targets would only be reported missing */
+	if (ydoc_stream_map(path, "a lexicon is a map of words to pronunciations",
+			    on_pair, &c) < 0)
+		c.errors++;
+	else
+		resolve_pending(&c);
 	free(c.pend);
+	buf_release(&c.strs);
 	buf_release(&c.scratch);
-	ydoc_release(&doc);
 	return c.errors ? -1 : 0;
 }
 

@@ -5,6 +5,14 @@
  * carved from an arena of large blocks that is freed in one go.  Depth is
  * counted before libyaml's scanner gets quadratic (it has no limit of its own
  * in 0.2.5), and duplicate keys are found with a hash set per map.
+ *
+ * ydoc_stream_map() runs the same loader with the top-level map kept out of
+ * the arena: each key/value pair is built as a small tree, handed to the
+ * caller, and the arena is rewound for the next one, so a 100,000-entry
+ * lexicon needs one 64 KiB block instead of a 40 MB tree.  Its top-level
+ * keys are copied into a hash set that outlives the pairs, for duplicates.
+ * The file is read in windows: once for the size cap, the depth pre-scan
+ * and the line count, then by libyaml; a third time only to place an error.
  */
 #include "yamldoc.h"
 
@@ -26,21 +34,26 @@ struct arena_block {
 	max_align_t data[];
 };
 
-static void *arena_alloc(void **arena, size_t n)
+/* n bytes at a multiple of align (a power of two): strings take 1. */
+static void *arena_take(void **arena, size_t n, size_t align)
 {
 	struct arena_block *b = *arena;
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (!b || b->cap - b->used < n) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > (1u << 16) ? n : (1u << 16);
 		struct arena_block *nb = xmalloc(sizeof(*nb) + cap);
 		nb->prev = b;
-		nb->used = 0;
 		nb->cap = cap;
 		*arena = b = nb;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
-	return p;
+	b->used = at + n;
+	return (char *)b->data + at;
+}
+
+static void *arena_alloc(void **arena, size_t n)
+{
+	return arena_take(arena, n, sizeof(max_align_t));
 }
 
 static void arena_free(void *arena)
@@ -51,6 +64,17 @@ static void arena_free(void *arena)
 		free(b);
 		b = prev;
 	}
+}
+
+/* Empties the arena but keeps its newest (and largest) block for reuse. */
+static void arena_reset(void **arena)
+{
+	struct arena_block *b = *arena;
+	if (!b)
+		return;
+	arena_free(b->prev);
+	b->prev = NULL;
+	b->used = 0;
 }
 
 const char *ynode_kind_name(enum ynode_kind kind)
@@ -112,12 +136,37 @@ struct frame {
 	struct ynode *last;
 };
 
+/* A stream's top-level keys (copies) with their lines: 16 bytes a slot,
+ * as a 100,000-key table is touched all over. */
+struct keyslot {
+	const char *key;         /* NULL: empty slot */
+	uint32_t hash;           /* the hash's high half (the low one places it) */
+	uint32_t line;
+};
+
+struct keyset {
+	struct keyslot *slots;
+	size_t cap, n;
+	void *strings;           /* arena of the copies */
+};
+
 struct loader {
 	struct ydoc *doc;
 	const char *text;
 	size_t len;
 	struct frame stack[YDOC_MAX_DEPTH + 1];
 	int depth;
+	bool rooted;             /* the document's top node has been seen */
+	/* ydoc_stream_map() only: */
+	bool stream;
+	FILE *file;              /* read twice: pre-scan, then libyaml */
+	size_t left;             /* bytes libyaml may still read */
+	struct buf slurped;      /* the whole text, read again for an error */
+	struct ynode top;        /* the top-level map, outside the arena */
+	struct keyset keys;
+	const char *what;
+	ydoc_pair_fn *fn;
+	void *ctx;
 };
 
 /* libyaml's reader errors report mark 1:1; the byte offset is right. */
@@ -136,6 +185,20 @@ static void offset_to_pos(const char *text, size_t len, size_t off, unsigned *li
 	}
 	*line = l;
 	*col = c;
+}
+
+/* A streamed file's whole text, read again (the error path only) so that
+ * parser_error() can turn byte offsets into lines and columns. */
+static void stream_slurp(struct loader *ld)
+{
+	char chunk[65536];
+	size_t n;
+	rewind(ld->file);
+	while (ld->slurped.len <= YDOC_MAX_BYTES &&
+	       (n = fread(chunk, 1, sizeof(chunk), ld->file)) > 0)
+		buf_add(&ld->slurped, chunk, n);
+	ld->text = ld->slurped.data ? ld->slurped.data : "";
+	ld->len = ld->slurped.len;
 }
 
 static int parser_error(struct loader *ld, yaml_parser_t *p)
@@ -160,15 +223,19 @@ static int parser_error(struct loader *ld, yaml_parser_t *p)
 	return error("%s:%u:%u: %s", ld->doc->name, line, col, what);
 }
 
-static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yaml_mark_t *m)
+static struct ynode *init_node(struct ynode *n, enum ynode_kind kind, const yaml_mark_t *m)
 {
-	struct ynode *n = arena_alloc(&ld->doc->arena, sizeof(*n));
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	n->line = (unsigned)m->line + 1;
 	n->col = (unsigned)m->column + 1;
 	n->str = "";
 	return n;
+}
+
+static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yaml_mark_t *m)
+{
+	return init_node(arena_alloc(&ld->doc->arena, sizeof(struct ynode)), kind, m);
 }
 
 static uint64_t hash_str(const char *s, size_t n)
@@ -178,7 +245,81 @@ static uint64_t hash_str(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ull;
 	}
+	/* FNV-1a's low bits depend only on the bytes' low bits: mix before
+	 * the tables mask them */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
 	return h;
+}
+
+static void keyset_resize(struct keyset *ks, size_t cap)
+{
+	struct keyset old = *ks;
+	ks->cap = cap;
+	ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.slots[i].key)
+			continue;
+		size_t k = hash_str(old.slots[i].key, strlen(old.slots[i].key)) & (ks->cap - 1);
+		while (ks->slots[k].key)
+			k = (k + 1) & (ks->cap - 1);
+		ks->slots[k] = old.slots[i];
+	}
+	free(old.slots);
+}
+
+/* Sizes the set for the file at once: a top-level key per line at most
+ * (unless in a flow map), and rehashing 100,000 keys costs as much as
+ * adding them. */
+static void keyset_reserve(struct keyset *ks, size_t lines)
+{
+	if (lines > (1u << 19))
+		lines = 1u << 19;
+	size_t cap = 1024;
+	while (cap < lines * 2)
+		cap *= 2;
+	keyset_resize(ks, cap);
+}
+
+/* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
+static int keyset_add(struct loader *ld, const struct ynode *k)
+{
+	struct keyset *ks = &ld->keys;
+	if ((ks->n + 1) * 2 > ks->cap)
+		keyset_resize(ks, ks->cap * 2);
+	uint64_t h = hash_str(k->str, k->len);
+	size_t i = h & (ks->cap - 1);
+	for (; ks->slots[i].key; i = (i + 1) & (ks->cap - 1)) {
+		const struct keyslot *s = &ks->slots[i];
+		if (s->hash == (uint32_t)(h >> 32) && !strcmp(s->key, k->str))
+			return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
+					  k->str, (unsigned)s->line);
+	}
+	char *copy = arena_take(&ks->strings, k->len + 1, 1);
+	memcpy(copy, k->str, k->len + 1);
+	ks->slots[i] = (struct keyslot){ .key = copy, .hash = (uint32_t)(h >> 32),
+					 .line = k->line };
+	ks->n++;
+	return 0;
+}
+
+static void keyset_release(struct keyset *ks)
+{
+	free(ks->slots);
+	arena_free(ks->strings);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* A stream's pair is complete: hand it over, then rewind the arena. */
+static int deliver(struct loader *ld)
+{
+	struct ynode *k = ld->top.child;
+	int rc = ld->fn(ld->doc, k, k->next, ld->ctx);
+	ld->top.child = NULL;
+	ld->stack[0].last = NULL;
+	arena_reset(&ld->doc->arena);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Duplicate keys of a finished map; libyaml does not look for them. */
@@ -209,25 +350,40 @@ out:
 	return rc;
 }
 
+static int attach_root(struct loader *ld, struct ynode *n)
+{
+	if (ld->rooted)
+		return ydoc_error(ld->doc, n, "more than one document in one file");
+	ld->rooted = true;
+	if (!ld->stream)
+		ld->doc->root = n;
+	else if (n->kind != YNODE_MAP)
+		return ydoc_error(ld->doc, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
+	return 0;
+}
+
 static int attach(struct loader *ld, struct ynode *n)
 {
-	if (ld->depth == 0) {
-		if (ld->doc->root)
-			return ydoc_error(ld->doc, n, "more than one document in one file");
-		ld->doc->root = n;
-		return 0;
-	}
+	if (ld->depth == 0)
+		return attach_root(ld, n);
 	struct frame *f = &ld->stack[ld->depth - 1];
 	struct ynode *parent = f->node;
-	if (parent->kind == YNODE_MAP && parent->len % 2 == 0 && n->kind != YNODE_SCALAR)
+	bool is_key = parent->kind == YNODE_MAP && parent->len % 2 == 0;
+	bool top = ld->stream && ld->depth == 1;
+	if (is_key && n->kind != YNODE_SCALAR)
 		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
 				  ynode_kind_name(n->kind));
+	if (top && is_key && keyset_add(ld, n) < 0)
+		return -1;
 	if (f->last)
 		f->last->next = n;
 	else
 		parent->child = n;
 	f->last = n;
 	parent->len++;
+	/* a collection value is delivered when it ends */
+	if (top && !is_key && n->kind == YNODE_SCALAR)
+		return deliver(ld);
 	return 0;
 }
 
@@ -253,7 +409,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 			return -1;
 		n = new_node(ld, YNODE_SCALAR, &ev->start_mark);
 		n->len = ev->data.scalar.length;
-		char *s = arena_alloc(&ld->doc->arena, n->len + 1);
+		char *s = arena_take(&ld->doc->arena, n->len + 1, 1);
 		memcpy(s, ev->data.scalar.value, n->len);
 		s[n->len] = '\0';
 		n->str = s;
@@ -269,7 +425,11 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 				seq ? ev->data.sequence_start.implicit : ev->data.mapping_start.implicit,
 				&ev->start_mark) < 0)
 			return -1;
-		n = new_node(ld, seq ? YNODE_SEQ : YNODE_MAP, &ev->start_mark);
+		enum ynode_kind kind = seq ? YNODE_SEQ : YNODE_MAP;
+		if (ld->stream && ld->depth == 0)
+			n = init_node(&ld->top, kind, &ev->start_mark);
+		else
+			n = new_node(ld, kind, &ev->start_mark);
 		if (attach(ld, n) < 0)
 			return -1;
 		if (ld->depth >= YDOC_MAX_DEPTH)
@@ -282,8 +442,12 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		n = ld->stack[--ld->depth].node;
-		if (n->kind == YNODE_MAP)
-			return check_duplicates(ld, n);
+		if (n == &ld->top)
+			return 0;  /* its keys were checked one by one */
+		if (n->kind == YNODE_MAP && check_duplicates(ld, n) < 0)
+			return -1;
+		if (ld->stream && ld->depth == 1)
+			return deliver(ld);
 		return 0;
 	case YAML_ALIAS_EVENT: {
 		struct ynode at = { .line = (unsigned)ev->start_mark.line + 1,
@@ -296,36 +460,95 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	}
 }
 
+/* The pre-scan's state from one window of text to the next. */
+struct prescan {
+	int depth;
+	unsigned line;           /* the line the next window starts on */
+	bool started;            /* a window was scanned: the next follows a newline */
+};
+
 /* A quick pre-scan: libyaml's scanner is quadratic in flow nesting depth, so
- * refuse absurd bracket nesting before handing it the text. */
-static int prescan_depth(struct loader *ld)
+ * refuse absurd bracket nesting before handing it the text.  text[0..len)
+ * is whole lines (the last may end the file).  Returns 0, or -1 after
+ * reporting. */
+static int prescan_window(struct loader *ld, struct prescan *ps, const char *text, size_t len)
 {
-	int depth = 0;
-	for (size_t i = 0; i < ld->len; i++) {
-		char c = ld->text[i];
-		if (c == '#' && (i == 0 || ld->text[i - 1] == ' ' || ld->text[i - 1] == '\n')) {
-			while (i < ld->len && ld->text[i] != '\n')
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		char prev = i ? text[i - 1] : ps->started ? '\n' : '\0';
+		if (c == '#' && (i == 0 || prev == ' ' || prev == '\n')) {
+			while (i < len && text[i] != '\n')
 				i++;
 		} else if (c == '\'' || c == '"') {
 			/* quoted strings may hold brackets; skip them on the line */
 			size_t j = i + 1;
-			while (j < ld->len && ld->text[j] != c && ld->text[j] != '\n')
+			while (j < len && text[j] != c && text[j] != '\n')
 				j++;
-			if (j < ld->len && ld->text[j] == c && i > 0 &&
-			    strchr(" [{,:\n", ld->text[i - 1]))
+			if (j < len && text[j] == c && prev && strchr(" [{,:\n", prev))
 				i = j;
 		} else if (c == '[' || c == '{') {
-			if (++depth > YDOC_MAX_DEPTH) {
+			if (++ps->depth > YDOC_MAX_DEPTH) {
 				unsigned line, col;
-				offset_to_pos(ld->text, ld->len, i, &line, &col);
+				offset_to_pos(text, len, i, &line, &col);
 				return error("%s:%u:%u: nested deeper than %d levels",
-					     ld->doc->name, line, col, YDOC_MAX_DEPTH);
+					     ld->doc->name, ps->line + line - 1, col, YDOC_MAX_DEPTH);
 			}
-		} else if ((c == ']' || c == '}') && depth > 0) {
-			depth--;
+		} else if ((c == ']' || c == '}') && ps->depth > 0) {
+			ps->depth--;
 		}
 	}
+	for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
+	     p++)
+		ps->line++;
+	ps->started = true;
 	return 0;
+}
+
+static int too_big(const char *name)
+{
+	return error("%s: file is larger than %u MiB; split it into several files",
+		     name, YDOC_MAX_BYTES >> 20);
+}
+
+/* Runs libyaml, its input set, to the end of the stream, feeding
+ * on_event().  Returns 0, or -1 after reporting. */
+static int run_parser(struct loader *ld, yaml_parser_t *parser)
+{
+	int rc = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(parser, &ev)) {
+			if (ld->file)
+				stream_slurp(ld);
+			rc = parser_error(ld, parser);
+			break;
+		}
+		yaml_event_type_t type = ev.type;
+		rc = on_event(ld, &ev);
+		yaml_event_delete(&ev);
+		if (rc < 0 || type == YAML_STREAM_END_EVENT)
+			break;
+	}
+	return rc;
+}
+
+/* Runs libyaml over ld's text, feeding on_event(). */
+static int parse_text(struct loader *ld)
+{
+	const char *name = ld->doc->name;
+	if (ld->len > YDOC_MAX_BYTES)
+		return too_big(name);
+	struct prescan ps = { .line = 1 };
+	if (prescan_window(ld, &ps, ld->text, ld->len) < 0)
+		return -1;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return error("%s: cannot start the YAML parser", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text, ld->len);
+	int rc = run_parser(ld, &parser);
+	yaml_parser_delete(&parser);
+	return rc;
 }
 
 int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_t len)
@@ -333,67 +556,146 @@ int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_
 	memset(doc, 0, sizeof(*doc));
 	doc->name = xstrdup(name);
 	struct loader ld = { .doc = doc, .text = text, .len = len };
-	if (len > YDOC_MAX_BYTES)
-		return error("%s: file is larger than %u MiB; split it into several files",
-			     name, YDOC_MAX_BYTES >> 20);
-	if (prescan_depth(&ld) < 0)
-		return -1;
-
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		return error("%s: cannot start the YAML parser", name);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	int rc = 0;
-	for (;;) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parser_error(&ld, &parser);
-			break;
-		}
-		yaml_event_type_t type = ev.type;
-		rc = on_event(&ld, &ev);
-		yaml_event_delete(&ev);
-		if (rc < 0 || type == YAML_STREAM_END_EVENT)
-			break;
-	}
-	yaml_parser_delete(&parser);
+	int rc = parse_text(&ld);
 	if (rc < 0)
 		doc->root = NULL;
 	return rc;
 }
 
-int ydoc_load_file(struct ydoc *doc, const char *path)
+/* path opened for reading; NULL after reporting (also when it is not a
+ * regular file). */
+static FILE *open_regular(const char *path, struct stat *st)
 {
-	memset(doc, 0, sizeof(*doc));
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		doc->name = xstrdup(path);
-		return error("'%s': %s", path, strerror(errno));
+		error("'%s': %s", path, strerror(errno));
+		return NULL;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (fstat(fileno(f), st) < 0)
+		st->st_size = 0;
+	else if (!S_ISREG(st->st_mode)) {
 		fclose(f);
-		doc->name = xstrdup(path);
-		return error("'%s': not a regular file", path);
+		error("'%s': not a regular file", path);
+		return NULL;
 	}
-	struct buf b = BUF_INIT;
+	return f;
+}
+
+/* Reads a regular file into out (at most a byte past YDOC_MAX_BYTES, so the
+ * size check still fires).  Returns 0, or -1 after reporting. */
+static int read_text(const char *path, struct buf *out)
+{
+	struct stat st;
+	FILE *f = open_regular(path, &st);
+	if (!f)
+		return -1;
+	if (st.st_size > 0 && (uintmax_t)st.st_size <= YDOC_MAX_BYTES)
+		buf_grow(out, (size_t)st.st_size + 1);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > YDOC_MAX_BYTES)
+		buf_add(out, chunk, n);
+		if (out->len > YDOC_MAX_BYTES)
 			break;
 	}
 	bool bad = ferror(f);
 	fclose(f);
-	int rc;
-	if (bad) {
+	if (bad)
+		return error("'%s': read error", path);
+	return 0;
+}
+
+int ydoc_load_file(struct ydoc *doc, const char *path)
+{
+	memset(doc, 0, sizeof(*doc));
+	struct buf b = BUF_INIT;
+	int rc = read_text(path, &b);
+	if (rc < 0)
 		doc->name = xstrdup(path);
-		rc = error("'%s': read error", path);
-	} else {
+	else
 		rc = ydoc_load_string(doc, path, b.data ? b.data : "", b.len);
-	}
 	buf_release(&b);
+	return rc;
+}
+
+/* Pass one over a streamed file: the size cap and the pre-scan, a window
+ * of whole lines at a time, so the text is never all in memory.  Sets
+ * *bytes to the file's size.  Returns 0, or -1 after reporting. */
+static int stream_prescan(struct loader *ld, struct prescan *ps, size_t *bytes)
+{
+	struct buf win = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	*bytes = 0;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), ld->file)) > 0) {
+		*bytes += n;
+		if (*bytes > YDOC_MAX_BYTES) {
+			rc = too_big(ld->doc->name);
+			break;
+		}
+		buf_add(&win, chunk, n);
+		size_t whole = win.len;
+		while (whole && win.data[whole - 1] != '\n')
+			whole--;
+		if (!whole)
+			continue;  /* a line longer than the window: read on */
+		rc = prescan_window(ld, ps, win.data, whole);
+		memmove(win.data, win.data + whole, win.len - whole);
+		buf_truncate(&win, win.len - whole);
+	}
+	if (rc == 0 && ferror(ld->file))
+		rc = error("'%s': read error", ld->doc->name);
+	if (rc == 0 && win.len)
+		rc = prescan_window(ld, ps, win.data, win.len);
+	buf_release(&win);
+	return rc;
+}
+
+/* libyaml's read handler for pass two: no further than pass one saw. */
+static int stream_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct loader *ld = data;
+	size_t n = fread(buffer, 1, size < ld->left ? size : ld->left, ld->file);
+	ld->left -= n;
+	*size_read = n;
+	return !ferror(ld->file);
+}
+
+static int stream_parse(struct loader *ld, size_t bytes)
+{
+	yaml_parser_t parser;
+	rewind(ld->file);
+	ld->left = bytes;
+	if (!yaml_parser_initialize(&parser))
+		return error("%s: cannot start the YAML parser", ld->doc->name);
+	yaml_parser_set_input(&parser, stream_read, ld);
+	int rc = run_parser(ld, &parser);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx)
+{
+	struct stat st;
+	FILE *f = open_regular(path, &st);
+	if (!f)
+		return -1;
+	struct ydoc doc = { .name = xstrdup(path) };
+	struct loader ld = { .doc = &doc, .stream = true, .file = f, .slurped = BUF_INIT,
+			     .fn = fn, .ctx = ctx,
+			     .what = what ? what : "expected a map at the top level" };
+	struct prescan ps = { .line = 1 };
+	size_t bytes;
+	int rc = stream_prescan(&ld, &ps, &bytes);
+	if (rc == 0) {
+		keyset_reserve(&ld.keys, ps.line);
+		rc = stream_parse(&ld, bytes);
+	}
+	fclose(f);
+	keyset_release(&ld.keys);
+	buf_release(&ld.slurped);
+	ydoc_release(&doc);
 	return rc;
 }
 

@@ -18,6 +18,14 @@
  *   const struct ynode *rate = ynode_get(doc.root, "rate");
  *   ...
  *   ydoc_release(&doc);
+ *
+ * A big flat file (a 100,000-entry lexicon) is better streamed: the same
+ * checks, but each top-level key/value pair is built, handed to a callback
+ * and thrown away, so memory stays at one pair:
+ *
+ *   static int on_pair(struct ydoc *doc, const struct ynode *key,
+ *                      const struct ynode *value, void *ctx) { ... return 0; }
+ *   if (ydoc_stream_map("names.yaml", NULL, on_pair, &state) < 0) ...
  */
 #ifndef NARRATE_YAMLDOC_H
 #define NARRATE_YAMLDOC_H
@@ -52,6 +60,24 @@ int ydoc_load_file(struct ydoc *doc, const char *path);
 /* The same for text already in memory; name is used in messages. */
 int ydoc_load_string(struct ydoc *doc, const char *name, const char *text, size_t len);
 void ydoc_release(struct ydoc *doc);
+
+/* Called by ydoc_stream_map() for each top-level pair, in file order.  key
+ * is a scalar and key->next == value; both, their children and their
+ * strings are valid only during the call (copy what you keep).  doc is only
+ * for ydoc_error()/ydoc_warning() (its root is NULL).  Return 0 to go on, or
+ * -1 (after reporting) to stop the stream. */
+typedef int ydoc_pair_fn(struct ydoc *doc, const struct ynode *key,
+			 const struct ynode *value, void *ctx);
+/* Streams path, whose top level must be a map, one pair at a time through
+ * fn, with every check ydoc_load_file() makes (size, depth, anchors,
+ * aliases, tags, duplicate keys with "first at line N").  An empty document
+ * calls fn never.  A top level that is not a map is reported as
+ * "path:line:col: WHAT, not a list" (what NULL: "expected a map at the top
+ * level").  Returns 0, or -1 after reporting once (or after fn returned
+ * -1); pairs before the problem have already been given to fn.  The file
+ * is read twice (pre-scan, then parse) and never held whole: memory is one
+ * pair's tree plus a copy of the top-level keys. */
+int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx);
 
 /* In a map, the value for key, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);

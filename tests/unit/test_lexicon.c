@@ -279,6 +279,35 @@ static int teardown(void **state)
 	return rmdir(tmpdir);
 }
 
+/* A file is streamed: same-as entries wait, as copies, for targets that
+ * come thousands of entries later, and keep their own positions. */
+static void test_streamed_file(void **state)
+{
+	(void)state;
+	struct buf text = BUF_INIT;
+	buf_adds(&text, "Early: { same-as: Later }\nEarlier: { same-as: Early }\n");
+	for (int i = 0; i < 3000; i++)
+		buf_addf(&text, "Filler%d: { say: \"filler %d\", aliases: [Fill%d] }\n", i, i, i);
+	buf_adds(&text, "Later: lay-ter\n");
+	struct lexicon *lx = load(text.data, 0);
+	assert_int_equal(lexicon_size(lx), 3 + 6000);
+	const struct lexicon_info *e = lexicon_find(lx, "Earlier", 7, NULL);
+	assert_non_null(e);
+	assert_string_equal(e->key, "Earlier");
+	assert_string_equal(e->value, "Early");
+	assert_int_equal(e->line, 2);
+	assert_int_equal(e->col, 1);
+	assert_int_equal(lexicon_find(lx, "Fill2999", 8, NULL)->line, 3002);
+	assert_applies(lx, "Earlier Early Later Fill7", "lay-ter lay-ter lay-ter filler 7");
+	lexicon_free(lx);
+	/* a YAML error late in the file fails the load */
+	buf_adds(&text, "Broken: [x\n");
+	diag_quiet = true;
+	lexicon_free(load(text.data, -1));
+	diag_quiet = false;
+	buf_release(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_later_file_wins),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_streamed_file),
 		cmocka_unit_test(test_empty_file_is_fine),
 		cmocka_unit_test(test_key_rules),
 		cmocka_unit_test(test_long_text),
