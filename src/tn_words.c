@@ -47,6 +47,30 @@ static const char *in_context(const struct tn_ctx *c, size_t i, const struct tn_
 	return e->say;
 }
 
+static bool is_month(const struct tn_ctx *c, const struct tn_tok *t)
+{
+	return t->len && tn_data_get(c->d, TN_MONTHS, t->s, t->len);
+}
+
+/* "Jan.", "Wed." as dates: capitalized (not "mar.", not "DEC."), not the
+ * full name ("in January." ends a sentence), and next to a day number or a
+ * month ("Jan. 5", "10 Nov.", "Wed. Jan. 5"), so "the Sun." stays a word. */
+static const struct tn_entry *calendar_abbreviation(const struct tn_ctx *c, size_t i)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
+	if (!capitalized(t))
+		return NULL;
+	const struct tn_entry *e = tn_data_get(c->d, TN_MONTHS, t->s, t->len);
+	if (!e)
+		e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
+	if (!e || tn_eq(t->s, t->len, e->say))
+		return NULL;
+	bool near_day = (nx && nx->len && tn_isdigit(nx->s[0])) ||
+			(p && p->bare && p->len && tn_isdigit(p->s[p->len - 1]));
+	return near_day || (nx && is_month(c, nx)) ? e : NULL;
+}
+
 bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 			  struct tn_hit *hit)
 {
@@ -56,10 +80,8 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 		return false;
 	if (t->dot) {
 		e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, t->len + 1);
-		/* "Jan.", "Wed." when capitalized; "mar." is left alone. */
-		if (!e && tn_isupper(t->s[0]) &&
-		    (e = tn_data_get(c->d, TN_MONTHS, t->s, t->len)) == NULL)
-			e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
+		if (!e)
+			e = calendar_abbreviation(c, i);
 		if (e && !tn_isalpha(t->s[t->len - 1]))
 			e = NULL;
 		hit->ate_dot = e != NULL;
@@ -194,6 +216,8 @@ bool tn_rule_roman(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_
 	int v;
 	if (!p || !p->bare || !(v = roman(t->s, t->len)))
 		return false;
+	if (t->len == 1 && v > 10)
+		return false;     /* "Grade C", "George C Scott": a letter */
 	char d[4];
 	size_t dn = 0;
 	if (v >= 100)
