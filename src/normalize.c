@@ -109,7 +109,8 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		buf_release(&dg);
 		return 1;
 	}
-	const struct tn_entry *mag = rn >= 2 ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
+	bool magnitude = rn >= 2 || tn_counted(c, rest, rn, next);
+	const struct tn_entry *mag = magnitude ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
 	if (rn && !mag)
 		return 0;
 	if (neg)

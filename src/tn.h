@@ -81,6 +81,10 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 int tn_electronic(const struct tn_ctx *c, const char *s, size_t n,
 		  const struct tn_tok *next, struct buf *out);
 
+/* True when u[0..un) is a magnitude ("m") that the next token, a counted
+ * noun, shows to mean million: "20m euros", "18m people". */
+bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct tn_tok *next);
+
 /* True when s[0..n) is a unit of measure ("kg", "km/h"). */
 bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n);
 

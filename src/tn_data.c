@@ -31,6 +31,7 @@ static const struct {
 	[TN_REGNAL] = { "regnal_names", false },
 	[TN_TLDS] = { "domains", true },
 	[TN_ELECTRONIC] = { "electronic", true },
+	[TN_COUNTED] = { "counted_nouns", true },
 };
 
 struct table {

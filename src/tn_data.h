@@ -38,6 +38,7 @@ enum tn_table {
 	TN_REGNAL,         /* names after which "I", "V", "X" are regnal */
 	TN_TLDS,           /* top-level domains that make a word a domain */
 	TN_ELECTRONIC,     /* how parts of addresses are said: www, http, "/" */
+	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };
 

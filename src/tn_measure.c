@@ -59,10 +59,17 @@ static bool say_unit(const struct tn_ctx *c, const char *s, size_t n, bool singu
 	return true;
 }
 
+/* "20m euros", "18m people": the letter after the number is a magnitude
+ * (million), not a unit, when a counted noun follows. */
+bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct tn_tok *next)
+{
+	return next && next->len && tn_data_get(c->d, TN_MAGNITUDES, u, un) &&
+	       tn_data_get(c->d, TN_COUNTED, next->s, next->len);
+}
+
 int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	       struct buf *out)
 {
-	(void)next;
 	size_t i = 0, before = out->len;
 	struct tn_num num;
 	bool neg = n > 1 && s[0] == '-';
@@ -71,6 +78,8 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 	if (!used || i + used == n)
 		return 0;
 	i += used;
+	if (tn_counted(c, s + i, n - i, next))
+		return 0;
 	bool adj = s[i] == '-' && i + 1 < n;
 	i += adj;
 	if (neg)
