@@ -186,6 +186,31 @@ static bool counts_down(const char *a, size_t an, const char *b, size_t bn)
 	return cmp_digits(b, bn, a, an) < 0;
 }
 
+/* "6-7", "(4-7)": two numbers of at most two digits joined by a dash. */
+static bool score_shaped(const struct tn_tok *t)
+{
+	size_t sl, at = range_split(t->s, t->len, &sl);
+	return at && sl == 1 && at <= 2 && only_digits(t->s, at) && t->len - at - 1 <= 2 &&
+	       only_digits(t->s + at + 1, t->len - at - 1);
+}
+
+/* Token i, "a-b" of small numbers, is a score: level ("1-1"), or with a
+ * score word around it ("won 2-0", "a 3-1 win") or another score beside it
+ * ("6-7 (4-7) 7-6"). */
+static bool score(const struct tn_ctx *c, const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = c->at;
+	if (an > 2 || bn > 2 || !only_digits(a, an) || !only_digits(b, bn) || i >= c->n)
+		return false;
+	if (an == bn && !memcmp(a, b, an))
+		return true;
+	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
+	if (p && p->len && (tn_data_get(c->d, TN_SCORE_BEFORE, p->s, p->len) || score_shaped(p)))
+		return true;
+	return nx && nx->len && (tn_data_get(c->d, TN_SCORE_AFTER, nx->s, nx->len) ||
+				 score_shaped(nx));
+}
+
 /* A unit after the range (in its last half or the next token) makes both
  * halves quantities: "1980-1990 kg" is not a span of years. */
 static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
@@ -214,7 +239,7 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 		return 0;
 	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
 	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
-	if (!q.quantity && counts_down(s, at, r, rn))
+	if (!q.quantity && (counts_down(s, at, r, rn) || score(c, s, at, r, rn)))
 		tn_word(out, "-");
 	else
 		tn_word(out, between ? "and" : "to");

@@ -31,6 +31,8 @@ static const struct {
 	[TN_REGNAL] = { "regnal_names", false },
 	[TN_TLDS] = { "domains", true },
 	[TN_ELECTRONIC] = { "electronic", true },
+	[TN_SCORE_BEFORE] = { "score_before", true },
+	[TN_SCORE_AFTER] = { "score_after", true },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 

@@ -38,6 +38,8 @@ enum tn_table {
 	TN_REGNAL,         /* names after which "I", "V", "X" are regnal */
 	TN_TLDS,           /* top-level domains that make a word a domain */
 	TN_ELECTRONIC,     /* how parts of addresses are said: www, http, "/" */
+	TN_SCORE_BEFORE,   /* words before "2-1" that make it a score: won, beat */
+	TN_SCORE_AFTER,    /* words after it: win, victory, lead */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };

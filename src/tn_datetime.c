@@ -234,6 +234,59 @@ static const struct tn_entry *month_token(const struct tn_ctx *c, const struct t
 	return tn_data_get(c->d, TN_MONTHS, t->s, t->len);
 }
 
+/* "4-6" or "4–6" as two days: the length of the first in *an, where the
+ * second starts in *b, its length in *bn. */
+static bool day_span(const struct tn_tok *t, size_t *an, size_t *b, size_t *bn)
+{
+	size_t i = 0;
+	while (i < t->len && tn_isdigit(t->s[i]))
+		i++;
+	size_t sep = i < t->len && t->s[i] == '-' ? 1 :
+		     i + 3 <= t->len && !memcmp(t->s + i, "\xe2\x80\x93", 3) ? 3 : 0;
+	if (!sep || !day_ok(t->s, i) || !day_ok(t->s + i + sep, t->len - i - sep))
+		return false;
+	*an = i;
+	*b = i + sep;
+	*bn = t->len - i - sep;
+	return true;
+}
+
+/* "4-6 March (2005)": the fourth to the sixth of March; "March 4-6":
+ * March fourth to sixth. */
+static bool date_span(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = c->tok;
+	const struct tn_entry *mon;
+	size_t an, b, bn;
+	if ((mon = month_token(c, &t[i])) && day_span(&t[i + 1], &an, &b, &bn)) {
+		tn_word(out, mon->say);
+		tn_ordinal(out, t[i + 1].s, an);
+		tn_word(out, "to");
+		tn_ordinal(out, t[i + 1].s + b, bn);
+		hit->ntok = 2;
+	} else if (t[i].bare && day_span(&t[i], &an, &b, &bn) &&
+		   (mon = month_token(c, &t[i + 1]))) {
+		if (!i || !tn_eq(t[i - 1].s, t[i - 1].len, "the"))
+			tn_word(out, "the");
+		tn_ordinal(out, t[i].s, an);
+		tn_word(out, "to the");
+		tn_ordinal(out, t[i].s + b, bn);
+		tn_word(out, "of");
+		tn_word(out, mon->say);
+		hit->ntok = 2;
+		hit->ate_dot = t[i + 1].dot && i + 2 < c->n && t[i + 1].len < strlen(mon->say);
+	} else {
+		return false;
+	}
+	if (i + 2 < c->n && year_token(&t[i + 2]) && t[i + 1].bare) {
+		say_year(out, t[i + 2].s, 4);
+		hit->ntok = 3;
+		hit->ate_dot = false;
+	}
+	hit->why = "date";
+	return true;
+}
+
 bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
 	const struct tn_tok *t = c->tok;
@@ -257,5 +310,5 @@ bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struc
 		hit->why = "date";
 		return true;
 	}
-	return false;
+	return date_span(c, i, out, hit);
 }
