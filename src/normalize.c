@@ -246,6 +246,50 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	return read_piece(&q, r, rn, next, out);
 }
 
+static unsigned digits_value(const char *s, size_t n)
+{
+	unsigned v = 0;
+	for (size_t k = 0; k < n; k++)
+		v = v * 10 + (unsigned)(s[k] - '0');
+	return v;
+}
+
+/* "2003/04", "1998/99", "2004-05", "2003/2004": a span of years, the second
+ * later than the first; a short second year starting with 0 is said in
+ * full ("two thousand four to two thousand five"). */
+static int year_span(const struct tn_ctx *c, const char *s, size_t n,
+		     const struct tn_tok *next, struct buf *out)
+{
+	size_t sl = 0, at = 4;
+	if (n < 6 || !year_like(s, 4) || c->quantity)
+		return 0;
+	if (s[4] == '/' || s[4] == '-')
+		sl = 1;
+	else if (n > 7 && !memcmp(s + 4, "\xe2\x80\x93", 3))
+		sl = 3;
+	const char *b = s + at + sl;
+	size_t bn = n - at - sl;
+	if (!sl || !only_digits(b, bn) || (bn != 2 && bn != 4 && !(bn == 1 && s[4] == '/')))
+		return 0;
+	if (next && tn_is_unit(c, next->s, next->len))
+		return 0;
+	unsigned y = digits_value(s, 4), z = digits_value(b, bn);
+	unsigned full = bn == 4 ? z : bn == 2 ? y / 100 * 100 + z : y / 10 * 10 + z;
+	if (full <= y || full > y + 100 || (bn == 4 && !year_like(b, 4)))
+		return 0;
+	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
+	tn_year(out, s, 4);
+	tn_word(out, p && p->bare && tn_eq(p->s, p->len, "between") ? "and" : "to");
+	if (bn == 2 && b[0] != '0') {
+		tn_cardinal(out, b, 2);
+	} else {
+		char d[4] = { (char)('0' + full / 1000), (char)('0' + full / 100 % 10),
+			      (char)('0' + full / 10 % 10), (char)('0' + full % 10) };
+		tn_year(out, d, 4);
+	}
+	return 1;
+}
+
 /* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
 static int compound(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out)
@@ -409,6 +453,7 @@ PIECE_RULE(fraction, tn_fraction)
 PIECE_RULE(measure, tn_measure)
 PIECE_RULE(number, tn_plain_number)
 PIECE_RULE(range, range)
+PIECE_RULE(years, year_span)
 PIECE_RULE(compound, compound)
 PIECE_RULE(alnum, alnum)
 PIECE_RULE(math, math)
@@ -422,6 +467,8 @@ static const struct tn_rule rules[] = {
 	{ "time", rule_time },
 	{ "telephone", tn_rule_phone },
 	{ "money", rule_money },
+	{ "years", rule_years },
+	{ "odds", tn_rule_odds },
 	{ "fraction", tn_rule_mixed_fraction },
 	{ "fraction", rule_fraction },
 	{ "measure", rule_measure },

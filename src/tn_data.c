@@ -33,6 +33,8 @@ static const struct {
 	[TN_ELECTRONIC] = { "electronic", true },
 	[TN_SCORE_BEFORE] = { "score_before", true },
 	[TN_SCORE_AFTER] = { "score_after", true },
+	[TN_ODDS_BEFORE] = { "odds_before", true },
+	[TN_ODDS_AFTER] = { "odds_after", true },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 

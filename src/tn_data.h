@@ -40,6 +40,8 @@ enum tn_table {
 	TN_ELECTRONIC,     /* how parts of addresses are said: www, http, "/" */
 	TN_SCORE_BEFORE,   /* words before "2-1" that make it a score: won, beat */
 	TN_SCORE_AFTER,    /* words after it: win, victory, lead */
+	TN_ODDS_BEFORE,    /* words before "5/2" that make it odds: odds */
+	TN_ODDS_AFTER,     /* words after it: favourite, shot */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };

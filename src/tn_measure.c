@@ -209,6 +209,31 @@ bool tn_rule_mixed_fraction(const struct tn_ctx *c, size_t i, struct buf *out,
 	return true;
 }
 
+static bool odds_word(const struct tn_ctx *c, enum tn_table t, size_t i)
+{
+	return i < c->n && c->tok[i].len && tn_data_get(c->d, t, c->tok[i].s, c->tok[i].len);
+}
+
+/* "5/2 favourite", "odds of 10/1": betting odds, "five to two". */
+bool tn_rule_odds(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	size_t an, bn;
+	const char *b;
+	if (!parse_fraction(t->s, t->len, &an, &b, &bn) || an > 3 || b + bn != t->s + t->len)
+		return false;
+	bool after = t->bare && odds_word(c, TN_ODDS_AFTER, i + 1);
+	bool before = (i >= 1 && odds_word(c, TN_ODDS_BEFORE, i - 1)) ||
+		      (i >= 2 && c->tok[i - 2].bare && odds_word(c, TN_ODDS_BEFORE, i - 2));
+	if (!after && !before)
+		return false;
+	tn_cardinal(out, t->s, an);
+	tn_word(out, "to");
+	tn_cardinal(out, b, bn);
+	hit->why = "odds";
+	return true;
+}
+
 /* A unit written apart from its number: "16 ℃", "5 km", "100 million kg". */
 bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
