@@ -109,6 +109,12 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		buf_release(&dg);
 		return 1;
 	}
+	if (rn == 1 && rest[0] == 's' && !num.fp && !neg && num.ilen >= 2 && num.ilen <= 3) {
+		/* "over-55s", "the A300s": the number as a plural noun */
+		tn_number(out, &num);
+		pluralize(out);
+		return 1;
+	}
 	bool magnitude = rn >= 2 || tn_counted(c, rest, rn, next);
 	const struct tn_entry *mag = magnitude ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
 	if (rn && !mag)
@@ -316,12 +322,33 @@ static int compound(const struct tn_ctx *c, const char *s, size_t n,
 	return numbers ? 1 : 0;
 }
 
-/* "4G", "G7", "B2B", "1th": letters kept, each run of digits read. */
+/* A run of digits inside a code or model name: "380" in "A380" is "three
+ * eighty", "800" in "W800" "eight hundred", "2005" in "FM2005" a year, longer
+ * runs digit by digit ("ab9453"). */
+static void model_digits(const struct tn_ctx *c, const char *s, size_t n, bool after_letters,
+			 struct buf *out)
+{
+	if (after_letters && n == 3 && s[0] != '0' && (s[1] != '0' || s[2] != '0')) {
+		tn_cardinal(out, s, 1);
+		if (s[1] == '0')
+			tn_word(out, "oh");
+		tn_cardinal(out, s + (s[1] == '0') + 1, 2 - (s[1] == '0'));
+	} else if (n == 4 && year_like(s, 4)) {
+		tn_year(out, s, 4);
+	} else if (n >= 4) {
+		tn_digits(out, s, n);
+	} else {
+		tn_plain_number(c, s, n, NULL, out);
+	}
+}
+
+/* "4G", "G7", "B2B", "ITV1", "A380": letters kept (capital runs said as
+ * initialisms), each run of digits read. */
 static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 		 struct buf *out)
 {
 	(void)next;
-	size_t letters = 0, digits = 0;
+	size_t letters = 0, digits = 0, caps = 0;
 	for (size_t k = 0; k < n; k++) {
 		if (tn_isalpha(s[k]))
 			letters++;
@@ -329,22 +356,25 @@ static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct t
 			digits++;
 		else
 			return 0;
+		caps += tn_isupper(s[k]) && k + 2 < n && tn_isupper(s[k + 1]) && tn_isupper(s[k + 2]);
 	}
 	if (!letters || !digits)
 		return 0;
-	/* "G7", "AH0": the engine reads a letter run and one digit well. */
-	if (!tn_isdigit(s[0]) && digits == 1)
+	/* "G7", "AH0": the engine reads a letter or two and one digit well. */
+	if (!tn_isdigit(s[0]) && digits == 1 && !caps)
 		return 0;
 	for (size_t k = 0; k < n;) {
 		size_t st = k;
 		bool dig = tn_isdigit(s[k]);
 		while (k < n && tn_isdigit(s[k]) == dig)
 			k++;
-		if (dig && k - st >= 4) {
-			tn_digits(out, s + st, k - st);     /* a code: "ab9453" */
+		if (dig && k + 1 == n && s[k] == 's' && (st || k - st >= 2)) {
+			model_digits(c, s + st, k - st, st > 0, out);
+			pluralize(out);
+			k++;
 		} else if (dig) {
-			tn_plain_number(c, s + st, k - st, NULL, out);
-		} else {
+			model_digits(c, s + st, k - st, st > 0, out);
+		} else if (!tn_say_caps(c, s + st, k - st, out)) {
 			tn_word(out, "");
 			buf_add(out, s + st, k - st);
 		}
@@ -386,17 +416,27 @@ static int dimensions(const struct tn_ctx *c, const char *s, size_t n,
 		      const struct tn_tok *next, struct buf *out)
 {
 	const char *x = memchr(s, 'x', n);
-	if (!x || x == s || x + 1 == s + n || !next || !tn_is_unit(c, next->s, next->len))
+	if (!x || x == s || x + 1 == s + n)
 		return 0;
 	size_t a = (size_t)(x - s), b = n - a - 1;
-	if (!only_digits(s, a) || !only_digits(x + 1, b))
-		return 0;
 	struct tn_ctx q = *c;
 	q.quantity = true;
+	if (!only_digits(s, a))
+		return 0;
+	if (only_digits(x + 1, b) && next && tn_is_unit(c, next->s, next->len)) {
+		tn_plain_number(&q, s, a, NULL, out);
+		tn_word(out, "by");
+		tn_plain_number(&q, x + 1, b, NULL, out);
+		return 1;
+	}
+	/* "4x100m": the unit is written on the second number */
+	size_t before = out->len;
 	tn_plain_number(&q, s, a, NULL, out);
 	tn_word(out, "by");
-	tn_plain_number(&q, x + 1, b, NULL, out);
-	return 1;
+	if (tn_measure(&q, x + 1, b, NULL, out))
+		return 1;
+	buf_truncate(out, before);
+	return 0;
 }
 
 /* A dash standing between two times or numbers: "4:00 am - 8:12 pm". */
@@ -415,6 +455,23 @@ static bool rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct 
 		return false;
 	tn_word(out, "to");
 	hit->why = "range";
+	return true;
+}
+
+/* "25 x 7 m", "3 × 4 metres": an "x" between two numbers, a unit after
+ * them, gives dimensions. */
+static bool rule_by(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	if (!i || i + 2 >= c->n || !(tn_eq(t->raw, t->rawlen, "x") ||
+				     tn_eq(t->raw, t->rawlen, "\xc3\x97")))
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1], *u = &c->tok[i + 2];
+	if (!p->bare || !nx->bare || !only_digits(p->s, p->len) || !only_digits(nx->s, nx->len) ||
+	    !tn_is_unit(c, u->s, u->len))
+		return false;
+	tn_word(out, "by");
+	hit->why = "dimensions";
 	return true;
 }
 
@@ -480,6 +537,7 @@ static const struct tn_rule rules[] = {
 	{ "unit", tn_rule_unit_word },
 	{ "alnum", rule_alnum },
 	{ "range", rule_dash },
+	{ "dimensions", rule_by },
 	{ "roman", tn_rule_roman },
 	{ "initialism", tn_rule_initialism },
 	{ "symbol", tn_rule_symbol },

@@ -88,6 +88,13 @@ bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct t
 /* True when s[0..n) is a unit of measure ("kg", "km/h"). */
 bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n);
 
+/* Says the all-caps run s[0..n) as a word ("NATO") or letter by letter
+ * ("EU", "ITV"); returns the YAML entry or rule used, or NULL (nothing
+ * appended) when it is not an initialism (a word of 4+ capitals with
+ * vowels, "HELLO"). */
+const struct tn_entry *tn_say_caps(const struct tn_ctx *c, const char *s, size_t n,
+				   struct buf *out);
+
 /* Token rules that look at neighbours. */
 bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_phone(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);

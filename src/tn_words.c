@@ -152,19 +152,33 @@ bool tn_rule_initialism(const struct tn_ctx *c, size_t i, struct buf *out, struc
 	n -= plural;
 	if (n < 2 || n > 6 || !all_caps(t->s, n))
 		return false;
-	if ((e = tn_data_get(c->d, TN_WORDS, t->s, n))) {
-		tn_word(out, e->say);
-	} else if ((e = tn_data_get(c->d, TN_SPELLED, t->s, n))) {
-		spell(t->s, n, out);
-	} else if ((n <= 3 || !has_vowel(t->s, n)) && !shouting(c, i)) {
-		spell(t->s, n, out);
-	} else {
+	if (shouting(c, i) && !tn_data_get(c->d, TN_WORDS, t->s, n) &&
+	    !tn_data_get(c->d, TN_SPELLED, t->s, n))
 		return false;
-	}
+	if (!(e = tn_say_caps(c, t->s, n, out)))
+		return false;
 	if (plural)
 		buf_addc(out, 's');
-	hit->why = e ? e->where : "initialism";
+	hit->why = e->where;
 	return true;
+}
+
+const struct tn_entry *tn_say_caps(const struct tn_ctx *c, const char *s, size_t n,
+				   struct buf *out)
+{
+	static const struct tn_entry rule = { .where = "initialism" };
+	const struct tn_entry *e;
+	if (n < 2 || n > 6 || !all_caps(s, n))
+		return NULL;
+	if ((e = tn_data_get(c->d, TN_WORDS, s, n))) {
+		tn_word(out, e->say);
+		return e;
+	}
+	if ((e = tn_data_get(c->d, TN_SPELLED, s, n)) || n <= 3 || !has_vowel(s, n)) {
+		spell(s, n, out);
+		return e ? e : &rule;
+	}
+	return NULL;
 }
 
 /* ---- roman numerals ---- */
