@@ -540,6 +540,7 @@ static const struct tn_rule rules[] = {
 	{ "dimensions", rule_by },
 	{ "roman", tn_rule_roman },
 	{ "initialism", tn_rule_initialism },
+	{ "initialism", tn_rule_ampersand },
 	{ "symbol", tn_rule_symbol },
 	{ "repair", tn_rule_repair },
 };

@@ -287,6 +287,23 @@ bool tn_rule_symbol(const struct tn_ctx *c, size_t i, struct buf *out, struct tn
 	return true;
 }
 
+/* "AT&T", "R&B", "M&S": capitals joined by "&", letters and "and". */
+bool tn_rule_ampersand(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const char *amp = t->len > 2 ? memchr(t->s, '&', t->len) : NULL;
+	if (!amp || amp == t->s || amp + 1 == t->s + t->len)
+		return false;
+	size_t a = (size_t)(amp - t->s), b = t->len - a - 1;
+	if (a > 3 || b > 3 || !all_caps(t->s, a) || !all_caps(amp + 1, b))
+		return false;
+	spell(t->s, a, out);
+	tn_word(out, "and");
+	spell(amp + 1, b, out);
+	hit->why = "initialism";
+	return true;
+}
+
 /* "pro -Russian" -> "pro-Russian": a machine translation's stray space. */
 bool tn_rule_repair(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
