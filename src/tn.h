@@ -106,6 +106,9 @@ bool tn_rule_roman(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_
 bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 			  struct tn_hit *hit);
 bool tn_rule_initialism(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_address(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_us_state(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_zip(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_ampersand(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_symbol(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_alnum(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);

@@ -35,6 +35,9 @@ static const struct {
 	[TN_SCORE_AFTER] = { "score_after", true },
 	[TN_ODDS_BEFORE] = { "odds_before", true },
 	[TN_ODDS_AFTER] = { "odds_after", true },
+	[TN_STREET_TYPES] = { "street_types", true },
+	[TN_DIRECTIONS] = { "directions", false },
+	[TN_US_STATES] = { "us_states", false },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 
@@ -129,6 +132,7 @@ static const struct {
 	{ "before_number", offsetof(struct tn_entry, before_number) },
 	{ "after_name", offsetof(struct tn_entry, after_name) },
 	{ "after_number", offsetof(struct tn_entry, after_number) },
+	{ "before_name", offsetof(struct tn_entry, before_name) },
 };
 
 static int read_map_entry(const struct ydoc *doc, const struct ynode *v, struct tn_entry *e)

@@ -42,6 +42,9 @@ enum tn_table {
 	TN_SCORE_AFTER,    /* words after it: win, victory, lead */
 	TN_ODDS_BEFORE,    /* words before "5/2" that make it odds: odds */
 	TN_ODDS_AFTER,     /* words after it: favourite, shot */
+	TN_STREET_TYPES,   /* St, Ave, Rd after a house number and a name */
+	TN_DIRECTIONS,     /* N, S, E, W inside an address */
+	TN_US_STATES,      /* CA, NY after a comma in an address */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };
@@ -55,6 +58,7 @@ struct tn_entry {
 	const char *before_number;  /* abbreviations: when a number follows */
 	const char *after_name;     /* when a capitalized word comes before */
 	const char *after_number;   /* when a number comes before */
+	const char *before_name;    /* when a capitalized word follows ("Prof Smith") */
 	const char *where;          /* "file:line", for --explain */
 };
 

@@ -41,8 +41,11 @@ static const char *in_context(const struct tn_ctx *c, size_t i, const struct tn_
 		return e->before_number;
 	if (e->after_number && p && p->bare && p->len && tn_isdigit(p->s[p->len - 1]))
 		return e->after_number;
-	if (e->after_name && p && p->bare && p->len && tn_isupper(p->s[0]) &&
-	    !(nx && nx->len && tn_isupper(nx->s[0]) && i == 1))
+	bool name_next = joined && nx && nx->len && tn_isupper(nx->s[0]);
+	if (e->before_name && name_next)
+		return e->before_name;
+	/* "Downing St said", "Elm St.": a street; "Chalfont St Peter": a saint */
+	if (e->after_name && p && p->bare && p->len && tn_isupper(p->s[0]) && !name_next)
 		return e->after_name;
 	return e->say;
 }
