@@ -38,6 +38,7 @@ static const struct {
 	[TN_STREET_TYPES] = { "street_types", true },
 	[TN_DIRECTIONS] = { "directions", false },
 	[TN_US_STATES] = { "us_states", false },
+	[TN_CAPS_WORDS] = { "capitals_as_words", false },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 

@@ -45,6 +45,7 @@ enum tn_table {
 	TN_STREET_TYPES,   /* St, Ave, Rd after a house number and a name */
 	TN_DIRECTIONS,     /* N, S, E, W inside an address */
 	TN_US_STATES,      /* CA, NY after a comma in an address */
+	TN_CAPS_WORDS,     /* AND, NOT: capitals for emphasis, not initialisms */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };

@@ -177,7 +177,8 @@ const struct tn_entry *tn_say_caps(const struct tn_ctx *c, const char *s, size_t
 		tn_word(out, e->say);
 		return e;
 	}
-	if ((e = tn_data_get(c->d, TN_SPELLED, s, n)) || n <= 3 || !has_vowel(s, n)) {
+	if ((e = tn_data_get(c->d, TN_SPELLED, s, n)) ||
+	    ((n <= 3 || !has_vowel(s, n)) && !tn_data_get(c->d, TN_CAPS_WORDS, s, n))) {
 		spell(s, n, out);
 		return e ? e : &rule;
 	}
