@@ -39,6 +39,7 @@ static const struct {
 	[TN_DIRECTIONS] = { "directions", false },
 	[TN_US_STATES] = { "us_states", false },
 	[TN_CAPS_WORDS] = { "capitals_as_words", false },
+	[TN_TIME_ZONES] = { "time_zones", false },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 

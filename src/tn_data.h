@@ -46,6 +46,7 @@ enum tn_table {
 	TN_DIRECTIONS,     /* N, S, E, W inside an address */
 	TN_US_STATES,      /* CA, NY after a comma in an address */
 	TN_CAPS_WORDS,     /* AND, NOT: capitals for emphasis, not initialisms */
+	TN_TIME_ZONES,     /* GMT, BST: "1900 GMT" is a clock time */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };

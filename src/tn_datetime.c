@@ -67,11 +67,34 @@ static void say_clock(struct buf *out, const char *h, size_t hn, const char *m, 
 	}
 }
 
+/* "1900 GMT" nineteen hundred, "0830 BST" oh eight thirty: a 24-hour
+ * clock time written without a colon, before a time zone. */
+static int zoned_time(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	if (n != 4 || !all_digits(s, 4) || !next ||
+	    !tn_data_get(c->d, TN_TIME_ZONES, next->s, next->len) ||
+	    value(s, 2) > 23 || value(s + 2, 2) > 59)
+		return 0;
+	if (s[0] == '0')
+		tn_word(out, "oh");
+	tn_cardinal(out, s + (s[0] == '0'), 2 - (s[0] == '0'));
+	if (s[2] == '0' && s[3] == '0') {
+		tn_word(out, "hundred");
+	} else {
+		if (s[2] == '0')
+			tn_word(out, "oh");
+		tn_cardinal(out, s + 2 + (s[2] == '0'), 2 - (s[2] == '0'));
+	}
+	return 1;
+}
+
 int tn_time(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	    struct buf *out)
 {
-	(void)c;
 	size_t i = 0, hn, sec = 0;
+	if (zoned_time(c, s, n, next, out))
+		return 1;
 	while (i < n && tn_isdigit(s[i]))
 		i++;
 	hn = i;
