@@ -617,6 +617,31 @@ static void token_core(struct tn_tok *t)
 	t->bare = end == e;
 }
 
+static bool alnum_at(const char *s, size_t i, size_t len)
+{
+	return i < len && (tn_isalpha(s[i]) || tn_isdigit(s[i]));
+}
+
+/* "12,again", "Hi,no", "NO?17", "1!hello": a comma, semicolon, question or
+ * exclamation mark with no space after it still ends a token, except in
+ * "1,250" and in addresses ("a.com/?q=1", "x@y"). */
+static bool split_after(const char *s, size_t st, size_t i, size_t len)
+{
+	char ch = s[i];
+	if (ch == '.' && i > st && strchr(")]\"", s[i - 1]) && alnum_at(s, i + 1, len))
+		return true;     /* "(4 June 2014).and" */
+	if (!strchr(",;!?", ch) || !ch || i == st)
+		return false;
+	bool next = alnum_at(s, i + 1, len) ||
+		    (ch != ',' && s[i + 1] == '-' && i + 2 < len && tn_isdigit(s[i + 2]));
+	if (!next || (ch == ',' && tn_isdigit(s[i - 1]) && tn_isdigit(s[i + 1])))
+		return false;
+	for (size_t k = st; k < i; k++)
+		if (s[k] == '/' || s[k] == '@' || s[k] == ':' || s[k] == '=')
+			return false;
+	return true;
+}
+
 static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
 {
 	size_t cap = 16, n = 0, i = 0;
@@ -628,8 +653,13 @@ static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
 			continue;
 		}
 		size_t st = i;
-		while (i < len && !space_len(text + i, len - i))
+		while (i < len && !space_len(text + i, len - i)) {
+			if (i + 1 < len && split_after(text, st, i, len)) {
+				i++;
+				break;
+			}
 			i++;
+		}
 		if (n == cap)
 			tok = xrealloc(tok, (cap *= 2) * sizeof(*tok));
 		tok[n].raw = text + st;
@@ -713,8 +743,11 @@ void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 	const char *gap = text;
 	for (size_t i = 0; i < ntok;) {
 		bool hit_ok = try_rules(&c, i, &spoken, &hit);
-		if (!hit_ok || !hit.glue)
+		if (!hit_ok || !hit.glue) {
 			buf_add(out, gap, (size_t)(tok[i].raw - gap));
+			if (i && tok[i].raw == gap)
+				buf_addc(out, ' ');     /* "12,again": split_after */
+		}
 		if (!hit_ok) {
 			buf_add(out, tok[i].raw, tok[i].rawlen);
 			gap = tok[i].raw + tok[i].rawlen;
