@@ -230,6 +230,35 @@ static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
 	return next && tn_is_unit(c, next->s, next->len);
 }
 
+/* "$30-35", "£2-3bn": the currency is written once, before the first
+ * number, and said once, after the second ("thirty to thirty five
+ * dollars"). */
+static int money_range(const struct tn_ctx *c, const char *s, size_t at, const char *r,
+		       size_t rn, const struct tn_tok *next, struct buf *out)
+{
+	size_t k = 0;
+	while (k < at && k < 4 && !tn_isdigit(s[k]))
+		k++;
+	if (!k || k == at || !tn_isdigit(s[k]) || !rn || !tn_isdigit(r[0]))
+		return 0;
+	struct buf probe = BUF_INIT, second = BUF_INIT;
+	buf_add(&second, s, k);
+	buf_add(&second, r, rn);
+	int rc = 0;
+	if (!tn_money(c, r, rn, NULL, &probe) && tn_money(c, s, at, NULL, &probe)) {
+		size_t before = out->len;
+		if (tn_plain_number(c, s + k, at - k, NULL, out)) {
+			tn_word(out, "to");
+			rc = tn_money(c, second.data, second.len, next, out);
+		}
+		if (!rc)
+			buf_truncate(out, before);
+	}
+	buf_release(&probe);
+	buf_release(&second);
+	return rc;
+}
+
 /* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
 static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 		 struct buf *out)
@@ -239,6 +268,9 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 		return 0;
 	const char *r = s + at + sl;
 	size_t rn = n - at - sl;
+	int mr = money_range(c, s, at, r, rn, next, out);
+	if (mr)
+		return mr;
 	struct tn_ctx q = *c;
 	q.quantity = unit_follows(c, r, rn, next);
 	if (!read_piece(&q, s, at, NULL, out))

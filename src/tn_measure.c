@@ -67,6 +67,26 @@ bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct t
 	       tn_data_get(c->d, TN_COUNTED, next->s, next->len);
 }
 
+/* Units left out of the table because they are also words: "in" after a
+ * height in feet ("6ft 2in"), "st" (stone) where it cannot be an ordinal
+ * suffix ("10st", but "21st"). */
+static bool height_weight(const struct tn_ctx *c, const struct tn_num *num, const char *u,
+			  size_t un, struct buf *out)
+{
+	const struct tn_tok *p = c->at && c->at < c->n ? &c->tok[c->at - 1] : NULL;
+	if (tn_eq(u, un, "in") && p && p->bare && p->len > 2 &&
+	    tn_eq(p->s + p->len - 2, 2, "ft") && tn_isdigit(p->s[0])) {
+		tn_word(out, tn_num_is_one(num) ? "inch" : "inches");
+		return true;
+	}
+	if (tn_eq(u, un, "st") && !num->fp &&
+	    !tn_eq("st", 2, tn_ordinal_suffix(num->ip, num->ilen))) {
+		tn_word(out, "stone");
+		return true;
+	}
+	return false;
+}
+
 int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	       struct buf *out)
 {
@@ -94,7 +114,8 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 			return 1;
 		}
 	}
-	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out)) {
+	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out) &&
+	    !height_weight(c, &num, s + i, n - i, out)) {
 		buf_truncate(out, before);
 		return 0;
 	}

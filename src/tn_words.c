@@ -56,8 +56,8 @@ static bool is_month(const struct tn_ctx *c, const struct tn_tok *t)
 }
 
 /* "Jan.", "Wed." as dates: capitalized (not "mar.", not "DEC."), not the
- * full name ("in January." ends a sentence), and next to a day number or a
- * month ("Jan. 5", "10 Nov.", "Wed. Jan. 5"), so "the Sun." stays a word. */
+ * full name ("in January." ends a sentence), and for weekdays next to a day
+ * number or a month ("Wed. Jan. 5"), so "the Sun." stays a word. */
 static const struct tn_entry *calendar_abbreviation(const struct tn_ctx *c, size_t i)
 {
 	const struct tn_tok *t = &c->tok[i];
@@ -65,8 +65,9 @@ static const struct tn_entry *calendar_abbreviation(const struct tn_ctx *c, size
 	if (!capitalized(t))
 		return NULL;
 	const struct tn_entry *e = tn_data_get(c->d, TN_MONTHS, t->s, t->len);
-	if (!e)
-		e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
+	if (e && !tn_eq(t->s, t->len, e->say))
+		return e;     /* "due in Jan.": only a month is written so */
+	e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
 	if (!e || tn_eq(t->s, t->len, e->say))
 		return NULL;
 	bool near_day = (nx && nx->len && tn_isdigit(nx->s[0])) ||
