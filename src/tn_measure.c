@@ -68,8 +68,8 @@ bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct t
 }
 
 /* Units left out of the table because they are also words: "in" after a
- * height in feet ("6ft 2in"), "st" (stone) where it cannot be an ordinal
- * suffix ("10st", but "21st"). */
+ * height in feet ("6ft 2in"), "st" (stone) in a weight ("weighs 10st",
+ * "9st 4lb") where it cannot be an ordinal suffix (not "21st"). */
 static bool height_weight(const struct tn_ctx *c, const struct tn_num *num, const char *u,
 			  size_t un, struct buf *out)
 {
@@ -79,7 +79,10 @@ static bool height_weight(const struct tn_ctx *c, const struct tn_num *num, cons
 		tn_word(out, tn_num_is_one(num) ? "inch" : "inches");
 		return true;
 	}
-	if (tn_eq(u, un, "st") && !num->fp &&
+	const struct tn_tok *nx = c->at + 1 < c->n ? &c->tok[c->at + 1] : NULL;
+	bool weight = (p && p->len > 5 && tn_eq(p->s, 5, "weigh")) ||
+		      (nx && nx->len > 2 && tn_eq(nx->s + nx->len - 2, 2, "lb"));
+	if (tn_eq(u, un, "st") && !num->fp && weight &&
 	    !tn_eq("st", 2, tn_ordinal_suffix(num->ip, num->ilen))) {
 		tn_word(out, "stone");
 		return true;
