@@ -87,6 +87,13 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;
+	if (n == 3 && s[0] == '\'' && only_digits(s + 1, 2)) {
+		/* "'94", "'03": a year of the century */
+		if (s[1] == '0')
+			tn_word(out, "oh");
+		tn_cardinal(out, s + 1 + (s[1] == '0'), 2 - (s[1] == '0'));
+		return 1;
+	}
 	if (next && next->len == 1 && next->s[0] == 's' && next->rawlen == 1 && n == 4 &&
 	    year_like(s, n) && s[3] == '0') {
 		/* "1980 s": a decade whose "s" came loose */
@@ -107,6 +114,12 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		tn_num_digits(&num, &dg);
 		tn_ordinal(out, dg.data, dg.len);
 		buf_release(&dg);
+		return 1;
+	}
+	if (rn == 1 && rest[0] == '+' && !neg) {
+		/* "18+", "3,500+" */
+		tn_number(out, &num);
+		tn_word(out, "plus");
 		return 1;
 	}
 	if (rn == 1 && rest[0] == 's' && !num.fp && !neg && num.ilen >= 2 && num.ilen <= 3) {

@@ -89,9 +89,43 @@ static int zoned_time(const struct tn_ctx *c, const char *s, size_t n,
 	return 1;
 }
 
+/* "3:49.78", "2:06:05.4": a race time, minutes (and hours) and seconds
+ * with hundredths: "three minutes forty nine point seven eight seconds". */
+static int race_time(const char *s, size_t n, struct buf *out)
+{
+	const char *f[3];
+	size_t fn[3], k = 0, st = 0, i = 0;
+	for (; i < n && s[i] != '.'; i++) {
+		if (s[i] == ':') {
+			if (k == 2)
+				return 0;
+			f[k] = s + st;
+			fn[k++] = i - st;
+			st = i + 1;
+		}
+	}
+	if (!k || i + 1 >= n || n - i - 1 > 3 || !all_digits(s + i + 1, n - i - 1))
+		return 0;
+	f[k] = s + st;
+	fn[k++] = i - st;
+	for (size_t j = 0; j < k; j++)
+		if (!all_digits(f[j], fn[j]) || fn[j] > 2 || (j && (fn[j] != 2 || value(f[j], 2) > 59)))
+			return 0;
+	static const char *const units[] = { "hour", "minute" };
+	for (size_t j = 0; j + 1 < k; j++)
+		say_unit_count(out, f[j], fn[j], units[j + 3 - k]);
+	tn_cardinal(out, f[k - 1], fn[k - 1]);
+	tn_word(out, "point");
+	tn_digits(out, s + i + 1, n - i - 1);
+	tn_word(out, "seconds");
+	return 1;
+}
+
 int tn_time(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	    struct buf *out)
 {
+	if (race_time(s, n, out))
+		return 1;
 	size_t i = 0, hn, sec = 0;
 	if (zoned_time(c, s, n, next, out))
 		return 1;

@@ -167,8 +167,9 @@ static bool parse_fraction(const char *s, size_t n, size_t *an, const char **b, 
 	*bn = j - i - 1;
 	if (!*bn || *bn > 9 || (*b)[0] == '0')
 		return false;
-	if (j < n && (n - j != 2 || !tn_eq(s + j, 2, tn_ordinal_suffix(*b, *bn))))
-		return false;
+	if (j < n && ((n - j != 2 && (n - j != 3 || s[n - 1] != 's')) ||
+		      !tn_eq(s + j, 2, tn_ordinal_suffix(*b, *bn))))
+		return false;     /* "1/4th", "2/3rds" */
 	return true;
 }
 
