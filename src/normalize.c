@@ -669,8 +669,9 @@ static bool alnum_at(const char *s, size_t i, size_t len)
 
 /* "12,again", "Hi,no", "NO?17", "1!hello": a comma, semicolon, question or
  * exclamation mark with no space after it still ends a token, except in
- * "1,250" and in addresses ("a.com/?q=1", "x@y"). */
-static bool split_after(const char *s, size_t st, size_t i, size_t len)
+ * "1,250" and in addresses ("a.com/?q=1", "x@y"): addr is true when the
+ * token so far holds '/', '@', ':' or '='. */
+static bool split_after(const char *s, size_t st, size_t i, size_t len, bool addr)
 {
 	char ch = s[i];
 	if (ch == '.' && i > st && strchr(")]\"", s[i - 1]) && alnum_at(s, i + 1, len))
@@ -681,10 +682,7 @@ static bool split_after(const char *s, size_t st, size_t i, size_t len)
 		    (ch != ',' && s[i + 1] == '-' && i + 2 < len && tn_isdigit(s[i + 2]));
 	if (!next || (ch == ',' && tn_isdigit(s[i - 1]) && tn_isdigit(s[i + 1])))
 		return false;
-	for (size_t k = st; k < i; k++)
-		if (s[k] == '/' || s[k] == '@' || s[k] == ':' || s[k] == '=')
-			return false;
-	return true;
+	return !addr;
 }
 
 static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
@@ -698,11 +696,13 @@ static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
 			continue;
 		}
 		size_t st = i;
+		bool addr = false;
 		while (i < len && !space_len(text + i, len - i)) {
-			if (i + 1 < len && split_after(text, st, i, len)) {
+			if (i + 1 < len && split_after(text, st, i, len, addr)) {
 				i++;
 				break;
 			}
+			addr = addr || (text[i] && strchr("/@:=", text[i]) != NULL);
 			i++;
 		}
 		if (n == cap)
