@@ -341,12 +341,15 @@ static int year_span(const struct tn_ctx *c, const char *s, size_t n,
 	return 1;
 }
 
-/* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
+/* "19th-century", "covid-19", "mid-1980s", "UK-based": numbers and
+ * initialisms read, words kept. */
 static int compound(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out)
 {
 	(void)next;
 	size_t st = 0, numbers = 0;
+	if (!memchr(s, '-', n))
+		return 0;
 	for (size_t k = 0; k <= n; k++) {
 		if (k < n && s[k] != '-')
 			continue;
@@ -354,8 +357,9 @@ static int compound(const struct tn_ctx *c, const char *s, size_t n,
 			size_t before = out->len;
 			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
 			    tn_money(c, s + st, k - st, NULL, out) ||
-			    tn_measure(c, s + st, k - st, NULL, out)) {
-				numbers++;
+			    tn_measure(c, s + st, k - st, NULL, out) ||
+			    tn_say_caps(c, s + st, k - st, out)) {
+				numbers++;     /* or "UK-based": an initialism */
 			} else {
 				buf_truncate(out, before);
 				tn_word(out, "");
