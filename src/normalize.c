@@ -230,6 +230,18 @@ static bool score(const struct tn_ctx *c, const char *a, size_t an, const char *
 				 score_shaped(nx));
 }
 
+/* "a 100-1 outsider", "odds of 5-4": betting odds, "to". */
+static bool odds(const struct tn_ctx *c)
+{
+	size_t i = c->at;
+	const struct tn_tok *p = i && i < c->n ? &c->tok[i - 1] : NULL;
+	const struct tn_tok *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
+	const struct tn_tok *pp = i >= 2 && i < c->n ? &c->tok[i - 2] : NULL;
+	return (nx && nx->len && tn_data_get(c->d, TN_ODDS_AFTER, nx->s, nx->len)) ||
+	       (p && p->len && tn_data_get(c->d, TN_ODDS_BEFORE, p->s, p->len)) ||
+	       (pp && pp->len && tn_data_get(c->d, TN_ODDS_BEFORE, pp->s, pp->len));
+}
+
 /* A unit after the range (in its last half or the next token) makes both
  * halves quantities: "1980-1990 kg" is not a span of years. */
 static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
@@ -290,7 +302,7 @@ static int range(const struct tn_ctx *c, const char *s, size_t n, const struct t
 		return 0;
 	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
 	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
-	if (!q.quantity && (counts_down(s, at, r, rn) || score(c, s, at, r, rn)))
+	if (!q.quantity && !odds(c) && (counts_down(s, at, r, rn) || score(c, s, at, r, rn)))
 		tn_word(out, "-");
 	else
 		tn_word(out, between ? "and" : "to");

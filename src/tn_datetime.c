@@ -367,5 +367,16 @@ bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struc
 		hit->why = "date";
 		return true;
 	}
-	return date_span(c, i, out, hit);
+	if (date_span(c, i, out, hit))
+		return true;
+	/* "Jan 2006": an abbreviated month before a year */
+	if ((mon = month_token(c, &t[i])) && t[i].bare && year_token(&t[i + 1]) &&
+	    tn_isupper(t[i].s[0]) && !tn_eq(t[i].s, t[i].len, mon->say)) {
+		tn_word(out, mon->say);
+		say_year(out, t[i + 1].s, 4);
+		hit->ntok = 2;
+		hit->why = "date";
+		return true;
+	}
+	return false;
 }
