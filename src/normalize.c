@@ -213,9 +213,9 @@ static bool score_shaped(const struct tn_tok *t)
 	       only_digits(t->s + at + 1, t->len - at - 1);
 }
 
-/* Token i, "a-b" of small numbers, is a score: level ("1-1"), or with a
- * score word around it ("won 2-0", "a 3-1 win") or another score beside it
- * ("6-7 (4-7) 7-6"). */
+/* Token i, "a-b" of small numbers, is a score: level ("1-1"), with a
+ * score word around it ("won 2-0", "a 3-1 win"), another score beside it
+ * ("6-7 (4-7) 7-6") or between team names ("Leeds 2-3 Hull"). */
 static bool score(const struct tn_ctx *c, const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t i = c->at;
@@ -225,6 +225,12 @@ static bool score(const struct tn_ctx *c, const char *a, size_t an, const char *
 		return true;
 	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
 	if (p && p->len && (tn_data_get(c->d, TN_SCORE_BEFORE, p->s, p->len) || score_shaped(p)))
+		return true;
+	/* "Man City 0-2 Newcastle", "Burnley 0-1": between team names */
+	bool team = p && p->bare && p->len > 1 && tn_isupper(p->s[0]);
+	bool zero = an == 1 && a[0] == '0';
+	bool team_next = !nx || (nx->len > 1 && tn_isupper(nx->s[0]));
+	if (team && ((zero && i > 1) || team_next))
 		return true;
 	return nx && nx->len && (tn_data_get(c->d, TN_SCORE_AFTER, nx->s, nx->len) ||
 				 score_shaped(nx));
