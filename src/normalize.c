@@ -324,8 +324,9 @@ static unsigned digits_value(const char *s, size_t n)
 }
 
 /* "2003/04", "1998/99", "2004-05", "2003/2004": a span of years, the second
- * later than the first; a short second year starting with 0 is said in
- * full ("two thousand four to two thousand five"). */
+ * later than the first; a short second year is said in full after a year of
+ * the 2000s or when it starts with 0 ("two thousand seven to twenty
+ * thirteen", "two thousand four to two thousand five"). */
 static int year_span(const struct tn_ctx *c, const char *s, size_t n,
 		     const struct tn_tok *next, struct buf *out)
 {
@@ -349,7 +350,7 @@ static int year_span(const struct tn_ctx *c, const char *s, size_t n,
 	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
 	tn_year(out, s, 4);
 	tn_word(out, p && p->bare && tn_eq(p->s, p->len, "between") ? "and" : "to");
-	if (bn == 2 && b[0] != '0') {
+	if (bn == 2 && b[0] != '0' && (y < 2000 || y > 2009)) {
 		tn_cardinal(out, b, 2);
 	} else {
 		char d[4] = { (char)('0' + full / 1000), (char)('0' + full / 100 % 10),
