@@ -30,9 +30,12 @@ bool tn_eq(const char *s, size_t n, const char *w)
 /* Pluralizes the last word: "eighty" -> "eighties", "ten" -> "tens". */
 static void pluralize(struct buf *out)
 {
-	if (out->len && out->data[out->len - 1] == 'y') {
+	char last = out->len ? out->data[out->len - 1] : 0;
+	if (last == 'y') {
 		buf_truncate(out, out->len - 1);
 		buf_adds(out, "ies");
+	} else if (last == 'x' || last == 's') {
+		buf_adds(out, "es");     /* "sixes" */
 	} else {
 		buf_addc(out, 's');
 	}
@@ -410,12 +413,32 @@ static void model_digits(const struct tn_ctx *c, const char *s, size_t n, bool a
 	}
 }
 
+/* "2Q22", "3Q2004": the third quarter of a year. */
+static bool quarter(const char *s, size_t n, struct buf *out)
+{
+	if ((n != 4 && n != 6) || s[0] < '1' || s[0] > '4' || s[1] != 'Q' ||
+	    !only_digits(s + 2, n - 2))
+		return false;
+	tn_word(out, "the");
+	tn_ordinal(out, s, 1);
+	tn_word(out, "quarter of");
+	if (n == 6)
+		tn_year(out, s + 2, 4);
+	else if (s[2] == '0')
+		tn_word(out, "oh"), tn_cardinal(out, s + 3, 1);
+	else
+		tn_cardinal(out, s + 2, 2);
+	return true;
+}
+
 /* "4G", "G7", "B2B", "ITV1", "A380": letters kept (capital runs said as
  * initialisms), each run of digits read. */
 static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 		 struct buf *out)
 {
 	(void)next;
+	if (quarter(s, n, out))
+		return 1;
 	size_t letters = 0, digits = 0, caps = 0;
 	for (size_t k = 0; k < n; k++) {
 		if (tn_isalpha(s[k]))
