@@ -40,6 +40,8 @@ static const struct {
 	[TN_US_STATES] = { "us_states", false },
 	[TN_CAPS_WORDS] = { "capitals_as_words", false },
 	[TN_TIME_ZONES] = { "time_zones", false },
+	[TN_DETERMINERS] = { "determiners", true },
+	[TN_NOT_NOUNS] = { "not_nouns", true },
 	[TN_COUNTED] = { "counted_nouns", true },
 };
 

@@ -47,6 +47,8 @@ enum tn_table {
 	TN_US_STATES,      /* CA, NY after a comma in an address */
 	TN_CAPS_WORDS,     /* AND, NOT: capitals for emphasis, not initialisms */
 	TN_TIME_ZONES,     /* GMT, BST: "1900 GMT" is a clock time */
+	TN_DETERMINERS,    /* "a", "the" before "$3bn deal" */
+	TN_NOT_NOUNS,      /* words after an amount that are not its noun */
 	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };

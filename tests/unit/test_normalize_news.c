@@ -142,6 +142,25 @@ static void test_zoned_times(void **s)
 	say("2575 GMT", "two thousand five hundred seventy five G.M.T.");
 }
 
+static void test_money_adjective(void **s)
+{
+	(void)s;
+	say("an $11bn fraud", "an eleven billion dollar fraud");
+	say("a £5 note", "a five pound note");
+	say("the $3bn was", "the three billion dollars was");
+	say("it cost $5 more", "it cost five dollars more");
+	say("a $30-35 range", "a thirty to thirty five dollars range");
+}
+
+static void test_phones_and_quarters(void **s)
+{
+	(void)s;
+	say("call 0800 123 4567", "call zero eight zero zero, one two three, four five six seven");
+	say("in 2004 100 people", "in two thousand four one hundred people");
+	say("in 3Q04", "in the third quarter of oh four");
+	say("ran 3:49.78", "ran three minutes forty nine point seven eight seconds");
+}
+
 static void test_glued_punctuation(void **s)
 {
 	(void)s;
@@ -164,6 +183,8 @@ int main(void)
 		cmocka_unit_test(test_titles_and_saints),
 		cmocka_unit_test(test_capitals),
 		cmocka_unit_test(test_zoned_times),
+		cmocka_unit_test(test_money_adjective),
+		cmocka_unit_test(test_phones_and_quarters),
 		cmocka_unit_test(test_glued_punctuation),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
