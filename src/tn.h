@@ -85,6 +85,11 @@ int tn_electronic(const struct tn_ctx *c, const char *s, size_t n,
  * noun, shows to mean million: "20m euros", "18m people". */
 bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct tn_tok *next);
 
+/* True when the amount at token c->at, whose words end before token
+ * after, stands between a determiner and the lower-case noun it qualifies
+ * ("a $3bn deal", "the 100m final"), so its currency or unit is singular. */
+bool tn_adjective(const struct tn_ctx *c, size_t after);
+
 /* True when s[0..n) is a unit of measure ("kg", "km/h"). */
 bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n);
 

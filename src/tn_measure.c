@@ -117,6 +117,8 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 			return 1;
 		}
 	}
+	bool whole = next && c->at < c->n && s + n == c->tok[c->at].s + c->tok[c->at].len;
+	adj = adj || (whole && tn_adjective(c, c->at + 1));
 	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out) &&
 	    !height_weight(c, &num, s + i, n - i, out)) {
 		buf_truncate(out, before);

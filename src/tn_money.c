@@ -97,10 +97,7 @@ static bool in_table(const struct tn_ctx *c, enum tn_table t, const struct tn_to
 	return w->len && tn_data_get(c->d, t, w->s, w->len);
 }
 
-/* "a $3bn deal", "the £5 note": the amount, between a determiner and the
- * lower-case noun it qualifies (token after at the index after), is an
- * adjective and its currency singular. */
-static bool adjective(const struct tn_ctx *c, size_t after)
+bool tn_adjective(const struct tn_ctx *c, size_t after)
 {
 	size_t i = c->at;
 	if (!i || i >= c->n || after >= c->n || !c->tok[after - 1].bare)
@@ -149,7 +146,7 @@ int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_to
 	    (mag = tn_data_get(c->d, TN_MAGNITUDES, next->s, next->len)))
 		rc = 2;
 	bool whole = next && s + n == c->tok[c->at].s + c->tok[c->at].len;
-	say_amount(cur, &num, mag, whole && adjective(c, c->at + (size_t)rc), out);
+	say_amount(cur, &num, mag, whole && tn_adjective(c, c->at + (size_t)rc), out);
 	if (rest < n && (rc == 2 || !per_unit(c, s + rest, n - rest, out))) {
 		buf_truncate(out, before);
 		return 0;

@@ -46,8 +46,9 @@ static void test_counted_millions(void **s)
 	(void)s;
 	say("a loss of 27.2m euros", "a loss of twenty seven point two million euros");
 	say("some 18m people", "some eighteen million people");
-	say("the 60m hurdles", "the sixty meters hurdles");
-	say("a 5m drop.", "a five meters drop.");
+	say("the 60m hurdles", "the sixty meter hurdles");
+	say("she ran 60m in", "she ran sixty meters in");
+	say("a 5m drop.", "a five meter drop.");
 }
 
 static void test_scores(void **s)
