@@ -608,9 +608,9 @@ PIECE_RULE(math, math)
 PIECE_RULE(dimensions, dimensions)
 
 static const struct tn_rule rules[] = {
-	{ "electronic", rule_electronic },
 	{ "date", tn_rule_date_words },
 	{ "abbreviation", tn_rule_abbreviation },
+	{ "electronic", rule_electronic },
 	{ "address", tn_rule_address },
 	{ "address", tn_rule_zip },
 	{ "date", rule_date },
