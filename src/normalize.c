@@ -145,10 +145,16 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	}
 	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
 		tn_year(out, num.ip, num.ilen);
-	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity)
+	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity &&
+		 !(next && next->len && (tn_is_unit(c, next->s, next->len) ||
+					 ((unsigned char)next->s[0] >= 0x80 &&
+					  tn_data_get(c->d, TN_CURRENCIES, next->s, next->len)))))
 		tn_year(out, num.ip, 4);
 	else if (!num.commas && !num.fp && num.ilen > 12)
 		tn_digits(out, num.ip, num.ilen);
+	else if (!num.commas && !num.fp && num.ilen == 4 && num.ip[1] != '0' &&
+		 num.ip[2] == '0' && num.ip[3] == '0')
+		tn_year(out, num.ip, 4);     /* "1500 km": fifteen hundred */
 	else
 		tn_number(out, &num);
 	return 1;

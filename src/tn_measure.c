@@ -273,9 +273,17 @@ bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct
 		return false;
 	bool after_number = tn_isdigit(p->s[p->len - 1]) ||
 			    tn_data_get(c->d, TN_MAGNITUDES, p->s, p->len);
+	bool one = (p->len == 1 && p->s[0] == '1') || (p->len == 2 && !memcmp(p->s, "-1", 2));
+	const struct tn_entry *cur = after_number && (unsigned char)t->s[0] >= 0x80 ?
+				     tn_data_get(c->d, TN_CURRENCIES, t->s, t->len) : NULL;
+	if (cur) {
+		/* "300 ₽", "50 €": a currency sign after the amount */
+		tn_word(out, one || !cur->plural ? cur->say : cur->plural);
+		hit->why = cur->where;
+		return true;
+	}
 	if (!after_number || !unit_get(c, t->s, t->len))
 		return false;
-	bool one = (p->len == 1 && p->s[0] == '1') || (p->len == 2 && !memcmp(p->s, "-1", 2));
 	say_unit(c, t->s, t->len, one, out);
 	hit->why = "unit";
 	return true;

@@ -122,6 +122,21 @@ static bool per_unit(const struct tn_ctx *c, const char *s, size_t n, struct buf
 	return true;
 }
 
+/* "300₽", "50€", "2,5bn€" is not: a number, perhaps a magnitude, and a
+ * currency sign written after it. */
+static int money_after(const struct tn_ctx *c, const char *s, size_t n, struct buf *out)
+{
+	struct tn_num num;
+	size_t used = tn_scan_number(s, n, &num);
+	if (!used || used == n || (unsigned char)s[used] < 0x80)
+		return 0;
+	const struct tn_entry *cur = tn_data_get(c->d, TN_CURRENCIES, s + used, n - used);
+	if (!cur)
+		return 0;
+	say_amount(cur, &num, NULL, false, out);
+	return 1;
+}
+
 int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	     struct buf *out)
 {
@@ -129,7 +144,7 @@ int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_to
 	const struct tn_entry *cur = currency(c, s, n, &k), *mag = NULL;
 	struct tn_num num;
 	if (!cur)
-		return 0;
+		return money_after(c, s, n, out);
 	size_t used = k + tn_scan_number(s + k, n - k, &num);
 	if (used == k)
 		return 0;
