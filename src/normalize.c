@@ -59,9 +59,10 @@ static bool year_like(const char *s, size_t n)
 static bool decade(const char *s, size_t n, struct buf *out)
 {
 	size_t k = s[0] == '\'';
-	if (n - k < 3 || s[n - 1] != 's' || s[n - 2] != '0')
+	bool apos = n - k >= 4 && s[n - 2] == '\'';     /* "1990's" */
+	if (n - k < 3 || s[n - 1] != 's' || s[n - 2 - apos] != '0')
 		return false;
-	size_t dn = n - 1 - k - (s[n - 2] == '\'');
+	size_t dn = n - 1 - k - apos;
 	if (!only_digits(s + k, dn) || (dn != 2 && dn != 4))
 		return false;
 	if (dn == 4)
@@ -704,8 +705,12 @@ static void token_core(struct tn_tok *t)
 		end -= back;
 	}
 	/* "EU's", "29th’s": the possessive stays with the punctuation. */
-	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'')
-		end -= 2;
+	size_t dn = 0;
+	while (end - s > 2 && (long)dn < end - s - 2 && tn_isdigit(end[-3 - (long)dn]))
+		dn++;
+	bool decade_s = (dn == 2 || dn == 4) && end[-3] == '0';
+	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'' && !decade_s)
+		end -= 2;     /* but "1990's", "90's" are decades */
 	else if (end - s > 4 && end[-1] == 's' && !memcmp(end - 4, "\xe2\x80\x99", 3))
 		end -= 4;
 	t->s = s;

@@ -75,6 +75,28 @@ static const struct tn_entry *calendar_abbreviation(const struct tn_ctx *c, size
 	return near_day || (nx && is_month(c, nx)) ? e : NULL;
 }
 
+/* "No.1", "c.1900": an abbreviation that takes a number, written against
+ * it. */
+static bool glued_number(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const char *dot = memchr(t->s, '.', t->len);
+	if (!dot || dot + 1 >= t->s + t->len || !tn_isdigit(dot[1]))
+		return false;
+	size_t k = (size_t)(dot - t->s) + 1;
+	const struct tn_entry *e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, k);
+	if (!e || !e->before_number)
+		return false;
+	size_t before = out->len;
+	tn_word(out, e->before_number);
+	if (!tn_plain_number(c, t->s + k, t->len - k, NULL, out)) {
+		buf_truncate(out, before);
+		return false;
+	}
+	hit->why = e->where;
+	return true;
+}
+
 bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 			  struct tn_hit *hit)
 {
@@ -93,7 +115,7 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 	if (!e)
 		e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, t->len);
 	if (!e)
-		return false;
+		return glued_number(c, i, out, hit);
 	tn_word(out, in_context(c, i, e));
 	hit->why = e->where;
 	return true;
