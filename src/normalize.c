@@ -153,7 +153,7 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		tn_year(out, num.ip, 4);
 	else if (!num.commas && !num.fp && num.ilen > 12)
 		tn_digits(out, num.ip, num.ilen);
-	else if (!num.commas && !num.fp && num.ilen == 4 && num.ip[1] != '0' &&
+	else if (!num.commas && !num.fp && num.ilen == 4 && num.ip[0] != '0' && num.ip[1] != '0' &&
 		 num.ip[2] == '0' && num.ip[3] == '0')
 		tn_year(out, num.ip, 4);     /* "1500 km": fifteen hundred */
 	else
@@ -708,7 +708,10 @@ static void token_core(struct tn_tok *t)
 	size_t dn = 0;
 	while (end - s > 2 && (long)dn < end - s - 2 && tn_isdigit(end[-3 - (long)dn]))
 		dn++;
-	bool decade_s = (dn == 2 || dn == 4) && end[-3] == '0';
+	const char *d0 = end - 2 - dn;
+	bool decade_s = end - s > 3 && end[-3] == '0' &&
+			((dn == 4 && (d0[0] == '1' || (d0[0] == '2' && d0[1] == '0'))) ||
+			 (dn == 2 && d0 > s && d0[-1] == '\''));
 	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'' && !decade_s)
 		end -= 2;     /* but "1990's", "90's" are decades */
 	else if (end - s > 4 && end[-1] == 's' && !memcmp(end - 4, "\xe2\x80\x99", 3))

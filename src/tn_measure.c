@@ -107,7 +107,8 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 	i += adj;
 	if (neg)
 		tn_word(out, "minus");
-	if (num.ilen == 4 && !num.fp && !num.commas && num.ip[1] != '0' && num.ip[2] == '0' &&
+	if (num.ilen == 4 && !num.fp && !num.commas && num.ip[0] != '0' && num.ip[1] != '0' &&
+	    num.ip[2] == '0' &&
 	    num.ip[3] == '0')
 		tn_year(out, num.ip, 4);     /* "1500m": fifteen hundred meters */
 	else
