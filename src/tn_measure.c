@@ -108,8 +108,7 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 	if (neg)
 		tn_word(out, "minus");
 	if (num.ilen == 4 && !num.fp && !num.commas && num.ip[0] != '0' && num.ip[1] != '0' &&
-	    num.ip[2] == '0' &&
-	    num.ip[3] == '0')
+	    num.ip[2] == '0' && num.ip[3] == '0')
 		tn_year(out, num.ip, 4);     /* "1500m": fifteen hundred meters */
 	else
 		tn_number(out, &num);
