@@ -622,6 +622,7 @@ static const struct tn_rule rules[] = {
 	{ "address", tn_rule_zip },
 	{ "date", rule_date },
 	{ "time", rule_time },
+	{ "measure", tn_rule_feet_inches },
 	{ "telephone", tn_rule_phone },
 	{ "money", rule_money },
 	{ "years", rule_years },

@@ -106,6 +106,8 @@ bool tn_rule_phone(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_
 bool tn_rule_mixed_fraction(const struct tn_ctx *c, size_t i, struct buf *out,
 			    struct tn_hit *hit);
 bool tn_rule_odds(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_feet_inches(const struct tn_ctx *c, size_t i, struct buf *out,
+			 struct tn_hit *hit);
 bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_roman(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,

@@ -265,6 +265,32 @@ bool tn_rule_odds(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_h
 	return true;
 }
 
+static bool digits_then(const struct tn_tok *t, char mark)
+{
+	if (!t->len || t->len > 2 || t->s + t->len >= t->raw + t->rawlen ||
+	    t->s[t->len] != mark)
+		return false;
+	for (size_t k = 0; k < t->len; k++)
+		if (!tn_isdigit(t->s[k]))
+			return false;
+	return true;
+}
+
+/* "5' 10\"": a height in feet and inches. */
+bool tn_rule_feet_inches(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	if (i + 1 >= c->n || !digits_then(&c->tok[i], '\'') || !digits_then(&c->tok[i + 1], '"'))
+		return false;
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + 1];
+	tn_cardinal(out, a->s, a->len);
+	tn_word(out, a->len == 1 && a->s[0] == '1' ? "foot" : "feet");
+	tn_cardinal(out, b->s, b->len);
+	tn_word(out, b->len == 1 && b->s[0] == '1' ? "inch" : "inches");
+	hit->ntok = 2;
+	hit->why = "measure";
+	return true;
+}
+
 /* A unit written apart from its number: "16 ℃", "5 km", "100 million kg". */
 bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {

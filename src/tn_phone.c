@@ -118,7 +118,7 @@ static bool spaced_phone(const struct tn_ctx *c, size_t i, struct buf *out, stru
 		return false;
 	size_t end = j;
 	digits = t[j].len;
-	while (end + 1 < c->n && end < j + 3 && t[end].bare && digit_group(&t[end + 1], 2, 4)) {
+	while (end + 1 < c->n && end < j + 3 && t[end].bare && digit_group(&t[end + 1], 1, 4)) {
 		end++;
 		digits += t[end].len;
 	}
