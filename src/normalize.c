@@ -85,9 +85,36 @@ static bool era(const struct tn_ctx *c, const struct tn_tok *next)
 	return false;
 }
 
+/* "the Boeing 747", "the FTSE 250": three digits after a determiner and a
+ * name are a model or an index, "seven forty seven", "two fifty" ("In
+ * Iraq 150 people" is a count); a round hundred ("the Fiat 500") and a
+ * quantity before a unit stay cardinal. */
+static bool model_number(const struct tn_ctx *c, const char *s, size_t n,
+			 const struct tn_tok *next, struct buf *out)
+{
+	size_t i = c->at;
+	if (n != 3 || !only_digits(s, 3) || s[0] == '0' || (s[1] == '0' && s[2] == '0') ||
+	    i < 2 || i >= c->n || s != c->tok[i].s || n != c->tok[i].len)
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *d = &c->tok[i - 2];
+	if (!p->bare || p->len < 2 || !tn_isupper(p->s[0]) || tn_isdigit(p->s[p->len - 1]) ||
+	    !d->bare || !d->len || !tn_data_get(c->d, TN_DETERMINERS, d->s, d->len) ||
+	    tn_data_get(c->d, TN_MONTHS, p->s, p->len) ||
+	    tn_data_get(c->d, TN_WEEKDAYS, p->s, p->len) ||
+	    (next && next->len && tn_is_unit(c, next->s, next->len)))
+		return false;
+	tn_cardinal(out, s, 1);
+	if (s[1] == '0')
+		tn_word(out, "oh");
+	tn_cardinal(out, s + 1 + (s[1] == '0'), 2 - (s[1] == '0'));
+	return true;
+}
+
 int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out)
 {
+	if (model_number(c, s, n, next, out))
+		return 1;
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;

@@ -96,6 +96,9 @@ static void test_models_and_codes(void **s)
 	say("a W800 phone", "a W eight hundred phone");
 	say("on ITV1", "on I.T.V. one");
 	say("FM2005", "F.M. two thousand five");
+	say("the Boeing 747 fleet", "the Boeing seven forty seven fleet");
+	say("In Iraq 150 people", "In Iraq one hundred fifty people");
+	say("the Fiat 500", "the Fiat five hundred");
 	say("G8 talks", "G8 talks");
 	say("the over-55s", "the over fifty fives");
 	say("the 4x100m relay", "the four by one hundred meters relay");
