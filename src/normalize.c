@@ -507,6 +507,52 @@ static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct t
 	return 1;
 }
 
+/* "123/261788/2021", "MIG-25/235212-asdg": a reference code of letter
+ * and digit groups joined by '/' and '-', with a long number or three or
+ * more groups; each group is read (long numbers digit by digit) and the
+ * joins are kept. */
+static int serial(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		  struct buf *out)
+{
+	(void)next;
+	size_t parts = 1, longest = 0, run = 0;
+	if (!memchr(s, '/', n))
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '/' || s[k] == '-') {
+			if (!k || k + 1 == n || s[k - 1] == '/' || s[k - 1] == '-')
+				return 0;
+			parts++;
+			run = 0;
+		} else if (tn_isdigit(s[k])) {
+			longest = ++run > longest ? run : longest;
+		} else if (!tn_isalpha(s[k])) {
+			return 0;
+		} else {
+			run = 0;
+		}
+	}
+	if (longest < 5 && parts < 3)
+		return 0;
+	size_t st = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n && s[k] != '/' && s[k] != '-')
+			continue;
+		const char *g = s + st;
+		size_t gn = k - st;
+		if (only_digits(g, gn) && gn >= 5)
+			tn_digits(out, g, gn);
+		else if (only_digits(g, gn))
+			tn_cardinal(out, g, gn);
+		else if (!alnum(c, g, gn, NULL, out) && !tn_say_caps(c, g, gn, out))
+			tn_word(out, ""), buf_add(out, g, gn);
+		if (k < n && s[k] == '/')
+			tn_word(out, "slash");
+		st = k + 1;
+	}
+	return 1;
+}
+
 /* "1-2=5", "2+3": an equation of plain numbers. */
 static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 		struct buf *out)
@@ -639,6 +685,7 @@ PIECE_RULE(years, year_span)
 PIECE_RULE(compound, compound)
 PIECE_RULE(alnum, alnum)
 PIECE_RULE(math, math)
+PIECE_RULE(serial, serial)
 PIECE_RULE(dimensions, dimensions)
 
 static const struct tn_rule rules[] = {
@@ -660,6 +707,7 @@ static const struct tn_rule rules[] = {
 	{ "number", rule_number },
 	{ "math", rule_math },
 	{ "range", rule_range },
+	{ "serial", rule_serial },
 	{ "compound", rule_compound },
 	{ "dimensions", rule_dimensions },
 	{ "unit", tn_rule_unit_word },
