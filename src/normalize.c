@@ -397,6 +397,37 @@ static int year_span(const struct tn_ctx *c, const char *s, size_t n,
 	return 1;
 }
 
+/* "UK-based": an initialism from the YAML tables inside a compound ("CD-ROM"
+ * is left to the engine). */
+static bool known_caps(const struct tn_ctx *c, const char *s, size_t n, struct buf *out)
+{
+	return (tn_data_get(c->d, TN_SPELLED, s, n) || tn_data_get(c->d, TN_WORDS, s, n)) &&
+	       tn_say_caps(c, s, n, out);
+}
+
+/* "Hartz-IV": a roman numeral of I, V and X in a compound, said as a
+ * cardinal ("Super-XL" is a size). */
+static bool roman_cardinal(const char *s, size_t n, struct buf *out)
+{
+	char d[4];
+	for (size_t k = 0; k < n; k++)
+		if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
+			return false;
+	if (n < 2)
+		return false;
+	int v = tn_roman(s, n);
+	size_t dn = 0;
+	if (!v)
+		return false;
+	if (v >= 100)
+		d[dn++] = (char)('0' + v / 100);
+	if (v >= 10)
+		d[dn++] = (char)('0' + (v / 10) % 10);
+	d[dn++] = (char)('0' + v % 10);
+	tn_cardinal(out, d, dn);
+	return true;
+}
+
 /* "19th-century", "covid-19", "mid-1980s", "UK-based": numbers and
  * initialisms read, words kept. */
 static int compound(const struct tn_ctx *c, const char *s, size_t n,
@@ -414,7 +445,8 @@ static int compound(const struct tn_ctx *c, const char *s, size_t n,
 			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
 			    tn_money(c, s + st, k - st, NULL, out) ||
 			    tn_measure(c, s + st, k - st, NULL, out) ||
-			    tn_say_caps(c, s + st, k - st, out)) {
+			    roman_cardinal(s + st, k - st, out) ||
+			    known_caps(c, s + st, k - st, out)) {
 				numbers++;     /* or "UK-based": an initialism */
 			} else {
 				buf_truncate(out, before);

@@ -93,6 +93,9 @@ bool tn_adjective(const struct tn_ctx *c, size_t after);
 /* True when s[0..n) is a unit of measure ("kg", "km/h"). */
 bool tn_is_unit(const struct tn_ctx *c, const char *s, size_t n);
 
+/* The value of the well-formed roman numeral s[0..n) up to CXCIX, or 0. */
+int tn_roman(const char *s, size_t n);
+
 /* Says the all-caps run s[0..n) as a word ("NATO") or letter by letter
  * ("EU", "ITV"); returns the YAML entry or rule used, or NULL (nothing
  * appended) when it is not an initialism (a word of 4+ capitals with

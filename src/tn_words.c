@@ -223,7 +223,7 @@ static int roman_value(char ch)
 }
 
 /* The value of a well-formed numeral up to CXCIX, or 0. */
-static int roman(const char *s, size_t n)
+int tn_roman(const char *s, size_t n)
 {
 	static const char *const units[] = { "", "I", "II", "III", "IV", "V", "VI", "VII",
 					     "VIII", "IX" };
@@ -255,7 +255,7 @@ bool tn_rule_roman(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_
 {
 	const struct tn_tok *t = &c->tok[i], *p = i ? &c->tok[i - 1] : NULL;
 	int v;
-	if (!p || !p->bare || !(v = roman(t->s, t->len)))
+	if (!p || !p->bare || !(v = tn_roman(t->s, t->len)))
 		return false;
 	if (t->len == 1 && v > 10)
 		return false;     /* "Grade C", "George C Scott": a letter */
