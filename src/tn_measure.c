@@ -67,16 +67,16 @@ bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct t
 	       tn_data_get(c->d, TN_COUNTED, next->s, next->len);
 }
 
-/* Units left out of the table because they are also words: "in" after a
- * height in feet ("6ft 2in"), "st" (stone) in a weight ("weighs 10st",
- * "9st 4lb") where it cannot be an ordinal suffix (not "21st"). */
+/* Units left out of the table because they are also words, read here only
+ * when written against the number: "in" ("6ft 2in", "a 17in screen"), "st"
+ * (stone) in a weight ("weighs 10st", "9st 4lb") where it cannot be an
+ * ordinal suffix (not "21st"). */
 static bool height_weight(const struct tn_ctx *c, const struct tn_num *num, const char *u,
-			  size_t un, struct buf *out)
+			  size_t un, bool singular, struct buf *out)
 {
 	const struct tn_tok *p = c->at && c->at < c->n ? &c->tok[c->at - 1] : NULL;
-	if (tn_eq(u, un, "in") && p && p->bare && p->len > 2 &&
-	    tn_eq(p->s + p->len - 2, 2, "ft") && tn_isdigit(p->s[0])) {
-		tn_word(out, tn_num_is_one(num) ? "inch" : "inches");
+	if (tn_eq(u, un, "in")) {     /* glued to its number, never the word "in" */
+		tn_word(out, singular ? "inch" : "inches");
 		return true;
 	}
 	const struct tn_tok *nx = c->at + 1 < c->n ? &c->tok[c->at + 1] : NULL;
@@ -124,7 +124,7 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 	bool whole = next && c->at < c->n && s + n == c->tok[c->at].s + c->tok[c->at].len;
 	adj = adj || (whole && tn_adjective(c, c->at + 1));
 	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out) &&
-	    !height_weight(c, &num, s + i, n - i, out)) {
+	    !height_weight(c, &num, s + i, n - i, adj || tn_num_is_one(&num), out)) {
 		buf_truncate(out, before);
 		return 0;
 	}
