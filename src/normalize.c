@@ -564,8 +564,8 @@ static int serial(const struct tn_ctx *c, const char *s, size_t n, const struct 
 			run = 0;
 		}
 	}
-	if (longest < 5 && parts < 3)
-		return 0;
+	if (!longest || (longest < 5 && parts < 3))
+		return 0;     /* "Angolan/French/Portuguese" is words */
 	size_t st = 0;
 	for (size_t k = 0; k <= n; k++) {
 		if (k < n && s[k] != '/' && s[k] != '-')
