@@ -1,7 +1,8 @@
 /*
  * tn: what the normalizer's rule modules share (normalize.c owns the
- * tokens; tn_money.c, tn_measure.c, tn_datetime.c, tn_phone.c,
- * tn_electronic.c and tn_words.c hold the rules).
+ * tokens, numbers, ranges, scores and codes; tn_money.c, tn_measure.c,
+ * tn_datetime.c, tn_phone.c, tn_address.c, tn_electronic.c and tn_words.c
+ * hold the other rules).
  *
  * normalize.c cuts a sentence into white-space separated tokens and strips
  * each token's surrounding punctuation ("(", quotes, ",", a final ".") to
