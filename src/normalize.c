@@ -25,10 +25,10 @@ bool tn_eq(const char *s, size_t n, const char *w)
 	return k == n && !strncasecmp(s, w, n);
 }
 
-/* ---- plain numbers, ranges and compounds ---- */
+/* ---- plain numbers ---- */
 
 /* Pluralizes the last word: "eighty" -> "eighties", "ten" -> "tens". */
-static void pluralize(struct buf *out)
+void tn_pluralize(struct buf *out)
 {
 	char last = out->len ? out->data[out->len - 1] : 0;
 	if (last == 'y') {
@@ -41,7 +41,7 @@ static void pluralize(struct buf *out)
 	}
 }
 
-static bool only_digits(const char *s, size_t n)
+bool tn_only_digits(const char *s, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (!tn_isdigit(s[k]))
@@ -50,9 +50,9 @@ static bool only_digits(const char *s, size_t n)
 }
 
 /* A bare four-digit number from 1000 to 2099 is read as a year. */
-static bool year_like(const char *s, size_t n)
+bool tn_year_like(const char *s, size_t n)
 {
-	return n == 4 && only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+	return n == 4 && tn_only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
 }
 
 /* "1990s", "'90s", "80s": decades. */
@@ -63,13 +63,13 @@ static bool decade(const char *s, size_t n, struct buf *out)
 	if (n - k < 3 || s[n - 1] != 's' || s[n - 2 - apos] != '0')
 		return false;
 	size_t dn = n - 1 - k - apos;
-	if (!only_digits(s + k, dn) || (dn != 2 && dn != 4))
+	if (!tn_only_digits(s + k, dn) || (dn != 2 && dn != 4))
 		return false;
 	if (dn == 4)
 		tn_year(out, s + k, 4);
 	else
 		tn_cardinal(out, s + k, 2);
-	pluralize(out);
+	tn_pluralize(out);
 	return true;
 }
 
@@ -93,7 +93,7 @@ static bool model_number(const struct tn_ctx *c, const char *s, size_t n,
 			 const struct tn_tok *next, struct buf *out)
 {
 	size_t i = c->at;
-	if (n != 3 || !only_digits(s, 3) || s[0] == '0' || (s[1] == '0' && s[2] == '0') ||
+	if (n != 3 || !tn_only_digits(s, 3) || s[0] == '0' || (s[1] == '0' && s[2] == '0') ||
 	    i < 2 || i >= c->n || s != c->tok[i].s || n != c->tok[i].len)
 		return false;
 	const struct tn_tok *p = &c->tok[i - 1], *d = &c->tok[i - 2];
@@ -118,7 +118,7 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;
-	if (n == 3 && s[0] == '\'' && only_digits(s + 1, 2)) {
+	if (n == 3 && s[0] == '\'' && tn_only_digits(s + 1, 2)) {
 		/* "'94", "'03": a year of the century */
 		if (s[1] == '0')
 			tn_word(out, "oh");
@@ -126,10 +126,10 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		return 1;
 	}
 	if (next && next->len == 1 && next->s[0] == 's' && next->rawlen == 1 && n == 4 &&
-	    year_like(s, n) && s[3] == '0') {
+	    tn_year_like(s, n) && s[3] == '0') {
 		/* "1980 s": a decade whose "s" came loose */
 		tn_year(out, s, 4);
-		pluralize(out);
+		tn_pluralize(out);
 		return 2;
 	}
 	size_t i = 0;
@@ -156,7 +156,7 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	if (rn == 1 && rest[0] == 's' && !num.fp && !neg && num.ilen >= 2 && num.ilen <= 3) {
 		/* "over-55s", "the A300s": the number as a plural noun */
 		tn_number(out, &num);
-		pluralize(out);
+		tn_pluralize(out);
 		return 1;
 	}
 	bool magnitude = rn >= 2 || tn_counted(c, rest, rn, next);
@@ -173,7 +173,7 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	}
 	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
 		tn_year(out, num.ip, num.ilen);
-	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity &&
+	else if (!neg && !num.fp && !num.commas && tn_year_like(num.ip, num.ilen) && !c->quantity &&
 		 !(next && next->len && (tn_is_unit(c, next->s, next->len) ||
 					 ((unsigned char)next->s[0] >= 0x80 &&
 					  tn_data_get(c->d, TN_CURRENCIES, next->s, next->len)))))
@@ -188,500 +188,10 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	return 1;
 }
 
-typedef int piece_fn(const struct tn_ctx *, const char *, size_t, const struct tn_tok *,
-		     struct buf *);
-
-/* What a half of a range or compound may be. */
-static piece_fn *const range_pieces[] = { tn_money, tn_time, tn_measure, tn_plain_number };
-
-static int read_piece(const struct tn_ctx *c, const char *s, size_t n,
-		      const struct tn_tok *next, struct buf *out)
-{
-	for (size_t k = 0; k < sizeof(range_pieces) / sizeof(range_pieces[0]); k++) {
-		size_t before = out->len;
-		int rc = range_pieces[k](c, s, n, next, out);
-		if (rc)
-			return rc;
-		buf_truncate(out, before);
-	}
-	return 0;
-}
-
-/* Where a range splits: the first '-' or en dash that is not the first byte. */
-static size_t range_split(const char *s, size_t n, size_t *seplen)
-{
-	for (size_t k = 1; k < n; k++) {
-		if (s[k] == '-') {
-			*seplen = 1;
-			return k;
-		}
-		if (k + 2 < n && !memcmp(s + k, "\xe2\x80\x93", 3)) {
-			*seplen = 3;
-			return k;
-		}
-	}
-	return 0;
-}
-
-/* Compares two digit strings without leading zeros as numbers. */
-static int cmp_digits(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (an != bn)
-		return an < bn ? -1 : 1;
-	return memcmp(a, b, an);
-}
-
-/* "2-1" or "978-0" counts down, so it is a score or a code, not a range:
- * the dash is a pause.  "1960-80" is a range of years. */
-static bool counts_down(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (!only_digits(a, an) || !only_digits(b, bn) || a[0] == '0' || (bn > 1 && b[0] == '0'))
-		return false;
-	if (year_like(a, an) && bn == 2)
-		return false;
-	return cmp_digits(b, bn, a, an) < 0;
-}
-
-/* "6-7", "(4-7)": two numbers of at most two digits joined by a dash. */
-static bool score_shaped(const struct tn_tok *t)
-{
-	size_t sl, at = range_split(t->s, t->len, &sl);
-	return at && sl == 1 && at <= 2 && only_digits(t->s, at) && t->len - at - 1 <= 2 &&
-	       only_digits(t->s + at + 1, t->len - at - 1);
-}
-
-/* Token i, "a-b" of small numbers, is a score: level ("1-1"), with a
- * score word around it ("won 2-0", "a 3-1 win"), another score beside it
- * ("6-7 (4-7) 7-6") or between team names ("Leeds 2-3 Hull"). */
-static bool score(const struct tn_ctx *c, const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i = c->at;
-	if (an > 2 || bn > 2 || !only_digits(a, an) || !only_digits(b, bn) || i >= c->n)
-		return false;
-	if (an == bn && !memcmp(a, b, an))
-		return true;
-	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
-	if (p && p->len && (tn_data_get(c->d, TN_SCORE_BEFORE, p->s, p->len) || score_shaped(p)))
-		return true;
-	/* "Man City 0-2 Newcastle", "Burnley 0-1": between team names */
-	bool team = p && p->bare && p->len > 1 && tn_isupper(p->s[0]);
-	bool zero = an == 1 && a[0] == '0';
-	bool team_next = !nx || (nx->len > 1 && tn_isupper(nx->s[0]));
-	if (team && ((zero && i > 1) || team_next))
-		return true;
-	return nx && nx->len && (tn_data_get(c->d, TN_SCORE_AFTER, nx->s, nx->len) ||
-				 score_shaped(nx));
-}
-
-/* "a 100-1 outsider", "odds of 5-4": betting odds, "to". */
-static bool odds(const struct tn_ctx *c)
-{
-	size_t i = c->at;
-	const struct tn_tok *p = i && i < c->n ? &c->tok[i - 1] : NULL;
-	const struct tn_tok *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
-	const struct tn_tok *pp = i >= 2 && i < c->n ? &c->tok[i - 2] : NULL;
-	return (nx && nx->len && tn_data_get(c->d, TN_ODDS_AFTER, nx->s, nx->len)) ||
-	       (p && p->len && tn_data_get(c->d, TN_ODDS_BEFORE, p->s, p->len)) ||
-	       (pp && pp->len && tn_data_get(c->d, TN_ODDS_BEFORE, pp->s, pp->len));
-}
-
-/* A unit after the range (in its last half or the next token) makes both
- * halves quantities: "1980-1990 kg" is not a span of years. */
-static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
-			 const struct tn_tok *next)
-{
-	size_t k = 0;
-	while (k < rn && (tn_isdigit(r[k]) || r[k] == '.' || r[k] == ','))
-		k++;
-	if (k < rn && tn_is_unit(c, r + k, rn - k))
-		return true;
-	return next && tn_is_unit(c, next->s, next->len);
-}
-
-/* "$30-35", "£2-3bn": the currency is written once, before the first
- * number, and said once, after the second ("thirty to thirty five
- * dollars"). */
-static int money_range(const struct tn_ctx *c, const char *s, size_t at, const char *r,
-		       size_t rn, const struct tn_tok *next, struct buf *out)
-{
-	size_t k = 0;
-	while (k < at && k < 4 && !tn_isdigit(s[k]))
-		k++;
-	if (!k || k == at || !tn_isdigit(s[k]) || !rn || !tn_isdigit(r[0]))
-		return 0;
-	struct buf probe = BUF_INIT, second = BUF_INIT;
-	buf_add(&second, s, k);
-	buf_add(&second, r, rn);
-	int rc = 0;
-	if (!tn_money(c, r, rn, NULL, &probe) && tn_money(c, s, at, NULL, &probe)) {
-		size_t before = out->len;
-		if (tn_plain_number(c, s + k, at - k, NULL, out)) {
-			tn_word(out, "to");
-			rc = tn_money(c, second.data, second.len, next, out);
-		}
-		if (!rc)
-			buf_truncate(out, before);
-	}
-	buf_release(&probe);
-	buf_release(&second);
-	return rc;
-}
-
-/* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
-static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		 struct buf *out)
-{
-	size_t sl, at = range_split(s, n, &sl);
-	if (!at || at + sl >= n)
-		return 0;
-	const char *r = s + at + sl;
-	size_t rn = n - at - sl;
-	int mr = money_range(c, s, at, r, rn, next, out);
-	if (mr)
-		return mr;
-	struct tn_ctx q = *c;
-	q.quantity = unit_follows(c, r, rn, next);
-	if (!read_piece(&q, s, at, NULL, out))
-		return 0;
-	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
-	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
-	if (!q.quantity && !odds(c) && (counts_down(s, at, r, rn) || score(c, s, at, r, rn)))
-		tn_word(out, "-");
-	else
-		tn_word(out, between ? "and" : "to");
-	return read_piece(&q, r, rn, next, out);
-}
-
-static unsigned digits_value(const char *s, size_t n)
-{
-	unsigned v = 0;
-	for (size_t k = 0; k < n; k++)
-		v = v * 10 + (unsigned)(s[k] - '0');
-	return v;
-}
-
-/* "2003/04", "1998/99", "2004-05", "2003/2004": a span of years, the second
- * later than the first; a short second year is said in full after a year of
- * the 2000s or when it starts with 0 ("two thousand seven to twenty
- * thirteen", "two thousand four to two thousand five"). */
-static int year_span(const struct tn_ctx *c, const char *s, size_t n,
-		     const struct tn_tok *next, struct buf *out)
-{
-	size_t sl = 0, at = 4;
-	if (n < 6 || !year_like(s, 4) || c->quantity)
-		return 0;
-	if (s[4] == '/' || s[4] == '-')
-		sl = 1;
-	else if (n > 7 && !memcmp(s + 4, "\xe2\x80\x93", 3))
-		sl = 3;
-	const char *b = s + at + sl;
-	size_t bn = n - at - sl;
-	if (!sl || !only_digits(b, bn) || (bn != 2 && bn != 4 && !(bn == 1 && s[4] == '/')))
-		return 0;
-	if (next && tn_is_unit(c, next->s, next->len))
-		return 0;
-	unsigned y = digits_value(s, 4), z = digits_value(b, bn);
-	unsigned full = bn == 4 ? z : bn == 2 ? y / 100 * 100 + z : y / 10 * 10 + z;
-	if (full <= y || full > y + 100 || (bn == 4 && !year_like(b, 4)))
-		return 0;
-	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
-	tn_year(out, s, 4);
-	tn_word(out, p && p->bare && tn_eq(p->s, p->len, "between") ? "and" : "to");
-	if (bn == 2 && b[0] != '0' && (y < 2000 || y > 2009)) {
-		tn_cardinal(out, b, 2);
-	} else {
-		char d[4] = { (char)('0' + full / 1000), (char)('0' + full / 100 % 10),
-			      (char)('0' + full / 10 % 10), (char)('0' + full % 10) };
-		tn_year(out, d, 4);
-	}
-	return 1;
-}
-
-/* "UK-based": an initialism from the YAML tables inside a compound ("CD-ROM"
- * is left to the engine). */
-static bool known_caps(const struct tn_ctx *c, const char *s, size_t n, struct buf *out)
-{
-	return (tn_data_get(c->d, TN_SPELLED, s, n) || tn_data_get(c->d, TN_WORDS, s, n)) &&
-	       tn_say_caps(c, s, n, out);
-}
-
-/* "Hartz-IV": a roman numeral of I, V and X in a compound, said as a
- * cardinal ("Super-XL" is a size). */
-static bool roman_cardinal(const char *s, size_t n, struct buf *out)
-{
-	char d[4];
-	for (size_t k = 0; k < n; k++)
-		if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
-			return false;
-	if (n < 2)
-		return false;
-	int v = tn_roman(s, n);
-	size_t dn = 0;
-	if (!v)
-		return false;
-	if (v >= 100)
-		d[dn++] = (char)('0' + v / 100);
-	if (v >= 10)
-		d[dn++] = (char)('0' + (v / 10) % 10);
-	d[dn++] = (char)('0' + v % 10);
-	tn_cardinal(out, d, dn);
-	return true;
-}
-
-/* "19th-century", "covid-19", "mid-1980s", "UK-based": numbers and
- * initialisms read, words kept. */
-static int compound(const struct tn_ctx *c, const char *s, size_t n,
-		    const struct tn_tok *next, struct buf *out)
-{
-	(void)next;
-	size_t st = 0, numbers = 0;
-	if (!memchr(s, '-', n))
-		return 0;
-	for (size_t k = 0; k <= n; k++) {
-		if (k < n && s[k] != '-')
-			continue;
-		if (k > st) {
-			size_t before = out->len;
-			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
-			    tn_money(c, s + st, k - st, NULL, out) ||
-			    tn_measure(c, s + st, k - st, NULL, out) ||
-			    roman_cardinal(s + st, k - st, out) ||
-			    known_caps(c, s + st, k - st, out)) {
-				numbers++;     /* or "UK-based": an initialism */
-			} else {
-				buf_truncate(out, before);
-				tn_word(out, "");
-				buf_add(out, s + st, k - st);
-			}
-		}
-		st = k + 1;
-	}
-	return numbers ? 1 : 0;
-}
-
-/* A run of digits inside a code or model name: "380" in "A380" is "three
- * eighty", "800" in "W800" "eight hundred", "2005" in "FM2005" a year, longer
- * runs digit by digit ("ab9453"). */
-static void model_digits(const struct tn_ctx *c, const char *s, size_t n, bool after_letters,
-			 struct buf *out)
-{
-	if (after_letters && n == 3 && s[0] != '0' && (s[1] != '0' || s[2] != '0')) {
-		tn_cardinal(out, s, 1);
-		if (s[1] == '0')
-			tn_word(out, "oh");
-		tn_cardinal(out, s + (s[1] == '0') + 1, 2 - (s[1] == '0'));
-	} else if (n == 4 && year_like(s, 4)) {
-		tn_year(out, s, 4);
-	} else if (n >= 4) {
-		tn_digits(out, s, n);
-	} else {
-		tn_plain_number(c, s, n, NULL, out);
-	}
-}
-
-/* "2Q22", "3Q2004": the third quarter of a year. */
-static bool quarter(const char *s, size_t n, struct buf *out)
-{
-	if ((n != 4 && n != 6) || s[0] < '1' || s[0] > '4' || s[1] != 'Q' ||
-	    !only_digits(s + 2, n - 2))
-		return false;
-	tn_word(out, "the");
-	tn_ordinal(out, s, 1);
-	tn_word(out, "quarter of");
-	if (n == 6)
-		tn_year(out, s + 2, 4);
-	else if (s[2] == '0')
-		tn_word(out, "oh"), tn_cardinal(out, s + 3, 1);
-	else
-		tn_cardinal(out, s + 2, 2);
-	return true;
-}
-
-/* "4G", "G7", "B2B", "ITV1", "A380": letters kept (capital runs said as
- * initialisms), each run of digits read. */
-static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		 struct buf *out)
-{
-	(void)next;
-	if (quarter(s, n, out))
-		return 1;
-	size_t letters = 0, digits = 0, caps = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (tn_isalpha(s[k]))
-			letters++;
-		else if (tn_isdigit(s[k]))
-			digits++;
-		else
-			return 0;
-		caps += tn_isupper(s[k]) && k + 2 < n && tn_isupper(s[k + 1]) && tn_isupper(s[k + 2]);
-	}
-	if (!letters || !digits)
-		return 0;
-	/* "G7", "AH0": the engine reads a letter or two and one digit well. */
-	if (!tn_isdigit(s[0]) && digits == 1 && !caps)
-		return 0;
-	for (size_t k = 0; k < n;) {
-		size_t st = k;
-		bool dig = tn_isdigit(s[k]);
-		while (k < n && tn_isdigit(s[k]) == dig)
-			k++;
-		if (dig && k + 1 == n && s[k] == 's' && (st || k - st >= 2)) {
-			model_digits(c, s + st, k - st, st > 0, out);
-			pluralize(out);
-			k++;
-		} else if (dig) {
-			model_digits(c, s + st, k - st, st > 0, out);
-		} else if (!tn_say_caps(c, s + st, k - st, out)) {
-			tn_word(out, "");
-			buf_add(out, s + st, k - st);
-		}
-	}
-	return 1;
-}
-
-/* "123/261788/2021", "MIG-25/235212-asdg": a reference code of letter
- * and digit groups joined by '/' and '-', with a long number or three or
- * more groups; each group is read (long numbers digit by digit) and the
- * joins are kept. */
-static int serial(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		  struct buf *out)
-{
-	(void)next;
-	size_t parts = 1, longest = 0, run = 0;
-	if (!memchr(s, '/', n))
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		if (s[k] == '/' || s[k] == '-') {
-			if (!k || k + 1 == n || s[k - 1] == '/' || s[k - 1] == '-')
-				return 0;
-			parts++;
-			run = 0;
-		} else if (tn_isdigit(s[k])) {
-			longest = ++run > longest ? run : longest;
-		} else if (!tn_isalpha(s[k])) {
-			return 0;
-		} else {
-			run = 0;
-		}
-	}
-	if (!longest || (longest < 5 && parts < 3))
-		return 0;     /* "Angolan/French/Portuguese" is words */
-	size_t st = 0;
-	for (size_t k = 0; k <= n; k++) {
-		if (k < n && s[k] != '/' && s[k] != '-')
-			continue;
-		const char *g = s + st;
-		size_t gn = k - st;
-		if (only_digits(g, gn) && gn >= 5)
-			tn_digits(out, g, gn);
-		else if (only_digits(g, gn))
-			tn_cardinal(out, g, gn);
-		else if (!alnum(c, g, gn, NULL, out) && !tn_say_caps(c, g, gn, out))
-			tn_word(out, ""), buf_add(out, g, gn);
-		if (k < n && s[k] == '/')
-			tn_word(out, "slash");
-		st = k + 1;
-	}
-	return 1;
-}
-
-/* "1-2=5", "2+3": an equation of plain numbers. */
-static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		struct buf *out)
-{
-	static const struct { char op; const char *say; } ops[] = {
-		{ '=', "equals" }, { '+', "plus" }, { '-', "minus" }, { '*', "times" },
-	};
-	(void)next;
-	if (!memchr(s, '=', n) && !memchr(s, '+', n))
-		return 0;
-	for (size_t k = 0; k < n;) {
-		size_t st = k;
-		while (k < n && tn_isdigit(s[k]))
-			k++;
-		if (k == st || k - st > 12)
-			return 0;
-		tn_plain_number(c, s + st, k - st, NULL, out);
-		if (k == n)
-			return 1;
-		size_t o = 0;
-		while (o < sizeof(ops) / sizeof(ops[0]) && ops[o].op != s[k])
-			o++;
-		if (o == sizeof(ops) / sizeof(ops[0]) || ++k == n)
-			return 0;
-		tn_word(out, ops[o].say);
-	}
-	return 0;
-}
-
-/* "2x8 m", "25 x 7 m": dimensions, when a unit says they are. */
-static int dimensions(const struct tn_ctx *c, const char *s, size_t n,
-		      const struct tn_tok *next, struct buf *out)
-{
-	const char *x = memchr(s, 'x', n);
-	if (!x || x == s || x + 1 == s + n)
-		return 0;
-	size_t a = (size_t)(x - s), b = n - a - 1;
-	struct tn_ctx q = *c;
-	q.quantity = true;
-	if (!only_digits(s, a))
-		return 0;
-	if (only_digits(x + 1, b) && next && tn_is_unit(c, next->s, next->len)) {
-		tn_plain_number(&q, s, a, NULL, out);
-		tn_word(out, "by");
-		tn_plain_number(&q, x + 1, b, NULL, out);
-		return 1;
-	}
-	/* "4x100m": the unit is written on the second number */
-	size_t before = out->len;
-	tn_plain_number(&q, s, a, NULL, out);
-	tn_word(out, "by");
-	if (tn_measure(&q, x + 1, b, NULL, out))
-		return 1;
-	buf_truncate(out, before);
-	return 0;
-}
-
-/* A dash standing between two times or numbers: "4:00 am - 8:12 pm". */
-static bool rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
-{
-	const struct tn_tok *t = &c->tok[i];
-	if (!i || i + 1 >= c->n || !(tn_eq(t->raw, t->rawlen, "-") ||
-				     tn_eq(t->raw, t->rawlen, "\xe2\x80\x93")))
-		return false;
-	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1];
-	if (!p->bare || !p->len || !nx->len || !tn_isdigit(nx->s[0]))
-		return false;
-	char last = p->s[p->len - 1];
-	if (!tn_isdigit(last) && !tn_eq(p->s, p->len, "am") && !tn_eq(p->s, p->len, "pm") &&
-	    !tn_eq(p->s, p->len, "a.m") && !tn_eq(p->s, p->len, "p.m"))
-		return false;
-	tn_word(out, "to");
-	hit->why = "range";
-	return true;
-}
-
-/* "25 x 7 m", "3 × 4 metres": an "x" between two numbers, a unit after
- * them, gives dimensions. */
-static bool rule_by(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
-{
-	const struct tn_tok *t = &c->tok[i];
-	if (!i || i + 2 >= c->n || !(tn_eq(t->raw, t->rawlen, "x") ||
-				     tn_eq(t->raw, t->rawlen, "\xc3\x97")))
-		return false;
-	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1], *u = &c->tok[i + 2];
-	if (!p->bare || !nx->bare || !only_digits(p->s, p->len) || !only_digits(nx->s, nx->len) ||
-	    !tn_is_unit(c, u->s, u->len))
-		return false;
-	tn_word(out, "by");
-	hit->why = "dimensions";
-	return true;
-}
-
 /* ---- the rule table ---- */
 
 static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit,
-		       piece_fn *fn, const char *why)
+		       tn_piece_fn *fn, const char *why)
 {
 	const struct tn_tok *t = &c->tok[i];
 	const struct tn_tok *next = i + 1 < c->n && t->bare ? &c->tok[i + 1] : NULL;
@@ -712,13 +222,13 @@ PIECE_RULE(money, tn_money)
 PIECE_RULE(fraction, tn_fraction)
 PIECE_RULE(measure, tn_measure)
 PIECE_RULE(number, tn_plain_number)
-PIECE_RULE(range, range)
-PIECE_RULE(years, year_span)
-PIECE_RULE(compound, compound)
-PIECE_RULE(alnum, alnum)
-PIECE_RULE(math, math)
-PIECE_RULE(serial, serial)
-PIECE_RULE(dimensions, dimensions)
+PIECE_RULE(range, tn_range)
+PIECE_RULE(years, tn_year_span)
+PIECE_RULE(compound, tn_compound)
+PIECE_RULE(alnum, tn_alnum)
+PIECE_RULE(math, tn_math)
+PIECE_RULE(serial, tn_serial)
+PIECE_RULE(dimensions, tn_dimensions)
 
 static const struct tn_rule rules[] = {
 	{ "date", tn_rule_date_words },
@@ -744,8 +254,8 @@ static const struct tn_rule rules[] = {
 	{ "dimensions", rule_dimensions },
 	{ "unit", tn_rule_unit_word },
 	{ "alnum", rule_alnum },
-	{ "range", rule_dash },
-	{ "dimensions", rule_by },
+	{ "range", tn_rule_dash },
+	{ "dimensions", tn_rule_by },
 	{ "roman", tn_rule_roman },
 	{ "address", tn_rule_us_state },
 	{ "initialism", tn_rule_initialism },

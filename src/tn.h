@@ -67,6 +67,8 @@ static inline bool tn_isalpha(char ch) { return tn_isupper(ch) || tn_islower(ch)
 bool tn_eq(const char *s, size_t n, const char *w);
 
 /* Piece readers; see the comment at the top. */
+typedef int tn_piece_fn(const struct tn_ctx *c, const char *s, size_t n,
+			const struct tn_tok *next, struct buf *out);
 int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	     struct buf *out);
 int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
@@ -81,6 +83,29 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out);
 int tn_electronic(const struct tn_ctx *c, const char *s, size_t n,
 		  const struct tn_tok *next, struct buf *out);
+
+/* Ranges and spans (tn_ranges.c), codes and compounds (tn_codes.c). */
+int tn_range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+	     struct buf *out);
+int tn_year_span(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		 struct buf *out);
+int tn_compound(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		struct buf *out);
+int tn_alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+	     struct buf *out);
+int tn_serial(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+	      struct buf *out);
+int tn_math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+	    struct buf *out);
+int tn_dimensions(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
+		  struct buf *out);
+
+/* Small helpers of normalize.c: only ASCII digits (and at least one); a
+ * four-digit year from 1000 to 2099; makes the last word plural
+ * ("eighty" -> "eighties", "six" -> "sixes"). */
+bool tn_only_digits(const char *s, size_t n);
+bool tn_year_like(const char *s, size_t n);
+void tn_pluralize(struct buf *out);
 
 /* True when u[0..un) is a magnitude ("m") that the next token, a counted
  * noun, shows to mean million: "20m euros", "18m people". */
@@ -123,6 +148,8 @@ bool tn_rule_zip(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hi
 bool tn_rule_ampersand(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_symbol(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_alnum(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
+bool tn_rule_by(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 bool tn_rule_repair(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit);
 
 #endif
