@@ -25,20 +25,23 @@ bool tn_eq(const char *s, size_t n, const char *w)
 	return k == n && !strncasecmp(s, w, n);
 }
 
-/* ---- plain numbers, ranges and compounds ---- */
+/* ---- plain numbers ---- */
 
 /* Pluralizes the last word: "eighty" -> "eighties", "ten" -> "tens". */
-static void pluralize(struct buf *out)
+void tn_pluralize(struct buf *out)
 {
-	if (out->len && out->data[out->len - 1] == 'y') {
+	char last = out->len ? out->data[out->len - 1] : 0;
+	if (last == 'y') {
 		buf_truncate(out, out->len - 1);
 		buf_adds(out, "ies");
+	} else if (last == 'x' || last == 's') {
+		buf_adds(out, "es");     /* "sixes" */
 	} else {
 		buf_addc(out, 's');
 	}
 }
 
-static bool only_digits(const char *s, size_t n)
+bool tn_only_digits(const char *s, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (!tn_isdigit(s[k]))
@@ -47,25 +50,26 @@ static bool only_digits(const char *s, size_t n)
 }
 
 /* A bare four-digit number from 1000 to 2099 is read as a year. */
-static bool year_like(const char *s, size_t n)
+bool tn_year_like(const char *s, size_t n)
 {
-	return n == 4 && only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+	return n == 4 && tn_only_digits(s, 4) && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
 }
 
 /* "1990s", "'90s", "80s": decades. */
 static bool decade(const char *s, size_t n, struct buf *out)
 {
 	size_t k = s[0] == '\'';
-	if (n - k < 3 || s[n - 1] != 's' || s[n - 2] != '0')
+	bool apos = n - k >= 4 && s[n - 2] == '\'';     /* "1990's" */
+	if (n - k < 3 || s[n - 1] != 's' || s[n - 2 - apos] != '0')
 		return false;
-	size_t dn = n - 1 - k - (s[n - 2] == '\'');
-	if (!only_digits(s + k, dn) || (dn != 2 && dn != 4))
+	size_t dn = n - 1 - k - apos;
+	if (!tn_only_digits(s + k, dn) || (dn != 2 && dn != 4))
 		return false;
 	if (dn == 4)
 		tn_year(out, s + k, 4);
 	else
 		tn_cardinal(out, s + k, 2);
-	pluralize(out);
+	tn_pluralize(out);
 	return true;
 }
 
@@ -81,17 +85,51 @@ static bool era(const struct tn_ctx *c, const struct tn_tok *next)
 	return false;
 }
 
+/* "the Boeing 747", "the FTSE 250": three digits after a determiner and a
+ * name are a model or an index, "seven forty seven", "two fifty" ("In
+ * Iraq 150 people" is a count); a round hundred ("the Fiat 500") and a
+ * quantity before a unit stay cardinal. */
+static bool model_number(const struct tn_ctx *c, const char *s, size_t n,
+			 const struct tn_tok *next, struct buf *out)
+{
+	size_t i = c->at;
+	if (n != 3 || !tn_only_digits(s, 3) || s[0] == '0' || (s[1] == '0' && s[2] == '0') ||
+	    i < 2 || i >= c->n || s != c->tok[i].s || n != c->tok[i].len)
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *d = &c->tok[i - 2];
+	if (!p->bare || p->len < 2 || !tn_isupper(p->s[0]) || tn_isdigit(p->s[p->len - 1]) ||
+	    !d->bare || !d->len || !tn_data_get(c->d, TN_DETERMINERS, d->s, d->len) ||
+	    tn_data_get(c->d, TN_MONTHS, p->s, p->len) ||
+	    tn_data_get(c->d, TN_WEEKDAYS, p->s, p->len) ||
+	    (next && next->len && tn_is_unit(c, next->s, next->len)))
+		return false;
+	tn_cardinal(out, s, 1);
+	if (s[1] == '0')
+		tn_word(out, "oh");
+	tn_cardinal(out, s + 1 + (s[1] == '0'), 2 - (s[1] == '0'));
+	return true;
+}
+
 int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		    const struct tn_tok *next, struct buf *out)
 {
+	if (model_number(c, s, n, next, out))
+		return 1;
 	struct tn_num num;
 	if (!n || decade(s, n, out))
 		return n ? 1 : 0;
+	if (n == 3 && s[0] == '\'' && tn_only_digits(s + 1, 2)) {
+		/* "'94", "'03": a year of the century */
+		if (s[1] == '0')
+			tn_word(out, "oh");
+		tn_cardinal(out, s + 1 + (s[1] == '0'), 2 - (s[1] == '0'));
+		return 1;
+	}
 	if (next && next->len == 1 && next->s[0] == 's' && next->rawlen == 1 && n == 4 &&
-	    year_like(s, n) && s[3] == '0') {
+	    tn_year_like(s, n) && s[3] == '0') {
 		/* "1980 s": a decade whose "s" came loose */
 		tn_year(out, s, 4);
-		pluralize(out);
+		tn_pluralize(out);
 		return 2;
 	}
 	size_t i = 0;
@@ -109,7 +147,20 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 		buf_release(&dg);
 		return 1;
 	}
-	const struct tn_entry *mag = rn >= 2 ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
+	if (rn == 1 && rest[0] == '+' && !neg) {
+		/* "18+", "3,500+" */
+		tn_number(out, &num);
+		tn_word(out, "plus");
+		return 1;
+	}
+	if (rn == 1 && rest[0] == 's' && !num.fp && !neg && num.ilen >= 2 && num.ilen <= 3) {
+		/* "over-55s", "the A300s": the number as a plural noun */
+		tn_number(out, &num);
+		tn_pluralize(out);
+		return 1;
+	}
+	bool magnitude = rn >= 2 || tn_counted(c, rest, rn, next);
+	const struct tn_entry *mag = magnitude ? tn_data_get(c->d, TN_MAGNITUDES, rest, rn) : NULL;
 	if (rn && !mag)
 		return 0;
 	if (neg)
@@ -122,236 +173,25 @@ int tn_plain_number(const struct tn_ctx *c, const char *s, size_t n,
 	}
 	if (!neg && !num.fp && !num.commas && era(c, next) && num.ilen <= 4)
 		tn_year(out, num.ip, num.ilen);
-	else if (!neg && !num.fp && !num.commas && year_like(num.ip, num.ilen) && !c->quantity)
+	else if (!neg && !num.fp && !num.commas && tn_year_like(num.ip, num.ilen) && !c->quantity &&
+		 !(next && next->len && (tn_is_unit(c, next->s, next->len) ||
+					 ((unsigned char)next->s[0] >= 0x80 &&
+					  tn_data_get(c->d, TN_CURRENCIES, next->s, next->len)))))
 		tn_year(out, num.ip, 4);
 	else if (!num.commas && !num.fp && num.ilen > 12)
 		tn_digits(out, num.ip, num.ilen);
+	else if (!num.commas && !num.fp && num.ilen == 4 && num.ip[0] != '0' && num.ip[1] != '0' &&
+		 num.ip[2] == '0' && num.ip[3] == '0')
+		tn_year(out, num.ip, 4);     /* "1500 km": fifteen hundred */
 	else
 		tn_number(out, &num);
 	return 1;
 }
 
-typedef int piece_fn(const struct tn_ctx *, const char *, size_t, const struct tn_tok *,
-		     struct buf *);
-
-/* What a half of a range or compound may be. */
-static piece_fn *const range_pieces[] = { tn_money, tn_time, tn_measure, tn_plain_number };
-
-static int read_piece(const struct tn_ctx *c, const char *s, size_t n,
-		      const struct tn_tok *next, struct buf *out)
-{
-	for (size_t k = 0; k < sizeof(range_pieces) / sizeof(range_pieces[0]); k++) {
-		size_t before = out->len;
-		int rc = range_pieces[k](c, s, n, next, out);
-		if (rc)
-			return rc;
-		buf_truncate(out, before);
-	}
-	return 0;
-}
-
-/* Where a range splits: the first '-' or en dash that is not the first byte. */
-static size_t range_split(const char *s, size_t n, size_t *seplen)
-{
-	for (size_t k = 1; k < n; k++) {
-		if (s[k] == '-') {
-			*seplen = 1;
-			return k;
-		}
-		if (k + 2 < n && !memcmp(s + k, "\xe2\x80\x93", 3)) {
-			*seplen = 3;
-			return k;
-		}
-	}
-	return 0;
-}
-
-/* Compares two digit strings without leading zeros as numbers. */
-static int cmp_digits(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (an != bn)
-		return an < bn ? -1 : 1;
-	return memcmp(a, b, an);
-}
-
-/* "2-1" or "978-0" counts down, so it is a score or a code, not a range:
- * the dash is a pause.  "1960-80" is a range of years. */
-static bool counts_down(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (!only_digits(a, an) || !only_digits(b, bn) || a[0] == '0' || (bn > 1 && b[0] == '0'))
-		return false;
-	if (year_like(a, an) && bn == 2)
-		return false;
-	return cmp_digits(b, bn, a, an) < 0;
-}
-
-/* A unit after the range (in its last half or the next token) makes both
- * halves quantities: "1980-1990 kg" is not a span of years. */
-static bool unit_follows(const struct tn_ctx *c, const char *r, size_t rn,
-			 const struct tn_tok *next)
-{
-	size_t k = 0;
-	while (k < rn && (tn_isdigit(r[k]) || r[k] == '.' || r[k] == ','))
-		k++;
-	if (k < rn && tn_is_unit(c, r + k, rn - k))
-		return true;
-	return next && tn_is_unit(c, next->s, next->len);
-}
-
-/* "2019-2022", "10-15%", "$250-$300", "1960s-80s": "... to ...". */
-static int range(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		 struct buf *out)
-{
-	size_t sl, at = range_split(s, n, &sl);
-	if (!at || at + sl >= n)
-		return 0;
-	const char *r = s + at + sl;
-	size_t rn = n - at - sl;
-	struct tn_ctx q = *c;
-	q.quantity = unit_follows(c, r, rn, next);
-	if (!read_piece(&q, s, at, NULL, out))
-		return 0;
-	const struct tn_tok *p = c->at ? &c->tok[c->at - 1] : NULL;
-	bool between = p && p->bare && tn_eq(p->s, p->len, "between");
-	if (!q.quantity && counts_down(s, at, r, rn))
-		tn_word(out, "-");
-	else
-		tn_word(out, between ? "and" : "to");
-	return read_piece(&q, r, rn, next, out);
-}
-
-/* "19th-century", "covid-19", "mid-1980s": numbers read, words kept. */
-static int compound(const struct tn_ctx *c, const char *s, size_t n,
-		    const struct tn_tok *next, struct buf *out)
-{
-	(void)next;
-	size_t st = 0, numbers = 0;
-	for (size_t k = 0; k <= n; k++) {
-		if (k < n && s[k] != '-')
-			continue;
-		if (k > st) {
-			size_t before = out->len;
-			if (tn_plain_number(c, s + st, k - st, NULL, out) ||
-			    tn_money(c, s + st, k - st, NULL, out) ||
-			    tn_measure(c, s + st, k - st, NULL, out)) {
-				numbers++;
-			} else {
-				buf_truncate(out, before);
-				tn_word(out, "");
-				buf_add(out, s + st, k - st);
-			}
-		}
-		st = k + 1;
-	}
-	return numbers ? 1 : 0;
-}
-
-/* "4G", "G7", "B2B", "1th": letters kept, each run of digits read. */
-static int alnum(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		 struct buf *out)
-{
-	(void)next;
-	size_t letters = 0, digits = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (tn_isalpha(s[k]))
-			letters++;
-		else if (tn_isdigit(s[k]))
-			digits++;
-		else
-			return 0;
-	}
-	if (!letters || !digits)
-		return 0;
-	/* "G7", "AH0": the engine reads a letter run and one digit well. */
-	if (!tn_isdigit(s[0]) && digits == 1)
-		return 0;
-	for (size_t k = 0; k < n;) {
-		size_t st = k;
-		bool dig = tn_isdigit(s[k]);
-		while (k < n && tn_isdigit(s[k]) == dig)
-			k++;
-		if (dig && k - st >= 4) {
-			tn_digits(out, s + st, k - st);     /* a code: "ab9453" */
-		} else if (dig) {
-			tn_plain_number(c, s + st, k - st, NULL, out);
-		} else {
-			tn_word(out, "");
-			buf_add(out, s + st, k - st);
-		}
-	}
-	return 1;
-}
-
-/* "1-2=5", "2+3": an equation of plain numbers. */
-static int math(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
-		struct buf *out)
-{
-	static const struct { char op; const char *say; } ops[] = {
-		{ '=', "equals" }, { '+', "plus" }, { '-', "minus" }, { '*', "times" },
-	};
-	(void)next;
-	if (!memchr(s, '=', n) && !memchr(s, '+', n))
-		return 0;
-	for (size_t k = 0; k < n;) {
-		size_t st = k;
-		while (k < n && tn_isdigit(s[k]))
-			k++;
-		if (k == st || k - st > 12)
-			return 0;
-		tn_plain_number(c, s + st, k - st, NULL, out);
-		if (k == n)
-			return 1;
-		size_t o = 0;
-		while (o < sizeof(ops) / sizeof(ops[0]) && ops[o].op != s[k])
-			o++;
-		if (o == sizeof(ops) / sizeof(ops[0]) || ++k == n)
-			return 0;
-		tn_word(out, ops[o].say);
-	}
-	return 0;
-}
-
-/* "2x8 m", "25 x 7 m": dimensions, when a unit says they are. */
-static int dimensions(const struct tn_ctx *c, const char *s, size_t n,
-		      const struct tn_tok *next, struct buf *out)
-{
-	const char *x = memchr(s, 'x', n);
-	if (!x || x == s || x + 1 == s + n || !next || !tn_is_unit(c, next->s, next->len))
-		return 0;
-	size_t a = (size_t)(x - s), b = n - a - 1;
-	if (!only_digits(s, a) || !only_digits(x + 1, b))
-		return 0;
-	struct tn_ctx q = *c;
-	q.quantity = true;
-	tn_plain_number(&q, s, a, NULL, out);
-	tn_word(out, "by");
-	tn_plain_number(&q, x + 1, b, NULL, out);
-	return 1;
-}
-
-/* A dash standing between two times or numbers: "4:00 am - 8:12 pm". */
-static bool rule_dash(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
-{
-	const struct tn_tok *t = &c->tok[i];
-	if (!i || i + 1 >= c->n || !(tn_eq(t->raw, t->rawlen, "-") ||
-				     tn_eq(t->raw, t->rawlen, "\xe2\x80\x93")))
-		return false;
-	const struct tn_tok *p = &c->tok[i - 1], *nx = &c->tok[i + 1];
-	if (!p->bare || !p->len || !nx->len || !tn_isdigit(nx->s[0]))
-		return false;
-	char last = p->s[p->len - 1];
-	if (!tn_isdigit(last) && !tn_eq(p->s, p->len, "am") && !tn_eq(p->s, p->len, "pm") &&
-	    !tn_eq(p->s, p->len, "a.m") && !tn_eq(p->s, p->len, "p.m"))
-		return false;
-	tn_word(out, "to");
-	hit->why = "range";
-	return true;
-}
-
 /* ---- the rule table ---- */
 
 static bool piece_rule(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit,
-		       piece_fn *fn, const char *why)
+		       tn_piece_fn *fn, const char *why)
 {
 	const struct tn_tok *t = &c->tok[i];
 	const struct tn_tok *next = i + 1 < c->n && t->bare ? &c->tok[i + 1] : NULL;
@@ -382,33 +222,44 @@ PIECE_RULE(money, tn_money)
 PIECE_RULE(fraction, tn_fraction)
 PIECE_RULE(measure, tn_measure)
 PIECE_RULE(number, tn_plain_number)
-PIECE_RULE(range, range)
-PIECE_RULE(compound, compound)
-PIECE_RULE(alnum, alnum)
-PIECE_RULE(math, math)
-PIECE_RULE(dimensions, dimensions)
+PIECE_RULE(range, tn_range)
+PIECE_RULE(years, tn_year_span)
+PIECE_RULE(compound, tn_compound)
+PIECE_RULE(alnum, tn_alnum)
+PIECE_RULE(math, tn_math)
+PIECE_RULE(serial, tn_serial)
+PIECE_RULE(dimensions, tn_dimensions)
 
 static const struct tn_rule rules[] = {
-	{ "electronic", rule_electronic },
 	{ "date", tn_rule_date_words },
 	{ "abbreviation", tn_rule_abbreviation },
+	{ "electronic", rule_electronic },
+	{ "address", tn_rule_address },
+	{ "address", tn_rule_zip },
 	{ "date", rule_date },
 	{ "time", rule_time },
+	{ "measure", tn_rule_feet_inches },
 	{ "telephone", tn_rule_phone },
 	{ "money", rule_money },
+	{ "years", rule_years },
+	{ "odds", tn_rule_odds },
 	{ "fraction", tn_rule_mixed_fraction },
 	{ "fraction", rule_fraction },
 	{ "measure", rule_measure },
 	{ "number", rule_number },
 	{ "math", rule_math },
 	{ "range", rule_range },
+	{ "serial", rule_serial },
 	{ "compound", rule_compound },
 	{ "dimensions", rule_dimensions },
 	{ "unit", tn_rule_unit_word },
 	{ "alnum", rule_alnum },
-	{ "range", rule_dash },
+	{ "range", tn_rule_dash },
+	{ "dimensions", tn_rule_by },
 	{ "roman", tn_rule_roman },
+	{ "address", tn_rule_us_state },
 	{ "initialism", tn_rule_initialism },
+	{ "initialism", tn_rule_ampersand },
 	{ "symbol", tn_rule_symbol },
 	{ "repair", tn_rule_repair },
 };
@@ -472,14 +323,44 @@ static void token_core(struct tn_tok *t)
 		end -= back;
 	}
 	/* "EU's", "29th’s": the possessive stays with the punctuation. */
-	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'')
-		end -= 2;
+	size_t dn = 0;
+	while (end - s > 2 && (long)dn < end - s - 2 && tn_isdigit(end[-3 - (long)dn]))
+		dn++;
+	const char *d0 = end - 2 - dn;
+	bool decade_s = end - s > 3 && end[-3] == '0' &&
+			((dn == 4 && (d0[0] == '1' || (d0[0] == '2' && d0[1] == '0'))) ||
+			 (dn == 2 && d0 > s && d0[-1] == '\''));
+	if (end - s > 2 && end[-1] == 's' && end[-2] == '\'' && !decade_s)
+		end -= 2;     /* but "1990's", "90's" are decades */
 	else if (end - s > 4 && end[-1] == 's' && !memcmp(end - 4, "\xe2\x80\x99", 3))
 		end -= 4;
 	t->s = s;
 	t->len = (size_t)(end - s);
 	t->dot = end < e && *end == '.';
 	t->bare = end == e;
+}
+
+static bool alnum_at(const char *s, size_t i, size_t len)
+{
+	return i < len && (tn_isalpha(s[i]) || tn_isdigit(s[i]));
+}
+
+/* "12,again", "Hi,no", "NO?17", "1!hello": a comma, semicolon, question or
+ * exclamation mark with no space after it still ends a token, except in
+ * "1,250" and in addresses ("a.com/?q=1", "x@y"): addr is true when the
+ * token so far holds '/', '@', ':' or '='. */
+static bool split_after(const char *s, size_t st, size_t i, size_t len, bool addr)
+{
+	char ch = s[i];
+	if (ch == '.' && i > st && strchr(")]\"", s[i - 1]) && alnum_at(s, i + 1, len))
+		return true;     /* "(4 June 2014).and" */
+	if (!strchr(",;!?", ch) || !ch || i == st)
+		return false;
+	bool next = alnum_at(s, i + 1, len) ||
+		    (ch != ',' && s[i + 1] == '-' && i + 2 < len && tn_isdigit(s[i + 2]));
+	if (!next || (ch == ',' && tn_isdigit(s[i - 1]) && tn_isdigit(s[i + 1])))
+		return false;
+	return !addr;
 }
 
 static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
@@ -493,8 +374,15 @@ static struct tn_tok *tokenize(const char *text, size_t len, size_t *ntok)
 			continue;
 		}
 		size_t st = i;
-		while (i < len && !space_len(text + i, len - i))
+		bool addr = false;
+		while (i < len && !space_len(text + i, len - i)) {
+			if (i + 1 < len && split_after(text, st, i, len, addr)) {
+				i++;
+				break;
+			}
+			addr = addr || (text[i] && strchr("/@:=", text[i]) != NULL);
 			i++;
+		}
 		if (n == cap)
 			tok = xrealloc(tok, (cap *= 2) * sizeof(*tok));
 		tok[n].raw = text + st;
@@ -578,8 +466,11 @@ void normalizer_run(const struct normalizer *nz, const char *text, size_t len,
 	const char *gap = text;
 	for (size_t i = 0; i < ntok;) {
 		bool hit_ok = try_rules(&c, i, &spoken, &hit);
-		if (!hit_ok || !hit.glue)
+		if (!hit_ok || !hit.glue) {
 			buf_add(out, gap, (size_t)(tok[i].raw - gap));
+			if (i && tok[i].raw == gap)
+				buf_addc(out, ' ');     /* "12,again": split_after */
+		}
 		if (!hit_ok) {
 			buf_add(out, tok[i].raw, tok[i].rawlen);
 			gap = tok[i].raw + tok[i].rawlen;

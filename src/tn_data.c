@@ -31,6 +31,18 @@ static const struct {
 	[TN_REGNAL] = { "regnal_names", false },
 	[TN_TLDS] = { "domains", true },
 	[TN_ELECTRONIC] = { "electronic", true },
+	[TN_SCORE_BEFORE] = { "score_before", true },
+	[TN_SCORE_AFTER] = { "score_after", true },
+	[TN_ODDS_BEFORE] = { "odds_before", true },
+	[TN_ODDS_AFTER] = { "odds_after", true },
+	[TN_STREET_TYPES] = { "street_types", true },
+	[TN_DIRECTIONS] = { "directions", false },
+	[TN_US_STATES] = { "us_states", false },
+	[TN_CAPS_WORDS] = { "capitals_as_words", false },
+	[TN_TIME_ZONES] = { "time_zones", false },
+	[TN_DETERMINERS] = { "determiners", true },
+	[TN_NOT_NOUNS] = { "not_nouns", true },
+	[TN_COUNTED] = { "counted_nouns", true },
 };
 
 struct table {
@@ -124,6 +136,7 @@ static const struct {
 	{ "before_number", offsetof(struct tn_entry, before_number) },
 	{ "after_name", offsetof(struct tn_entry, after_name) },
 	{ "after_number", offsetof(struct tn_entry, after_number) },
+	{ "before_name", offsetof(struct tn_entry, before_name) },
 };
 
 static int read_map_entry(const struct ydoc *doc, const struct ynode *v, struct tn_entry *e)

@@ -38,6 +38,18 @@ enum tn_table {
 	TN_REGNAL,         /* names after which "I", "V", "X" are regnal */
 	TN_TLDS,           /* top-level domains that make a word a domain */
 	TN_ELECTRONIC,     /* how parts of addresses are said: www, http, "/" */
+	TN_SCORE_BEFORE,   /* words before "2-1" that make it a score: won, beat */
+	TN_SCORE_AFTER,    /* words after it: win, victory, lead */
+	TN_ODDS_BEFORE,    /* words before "5/2" that make it odds: odds */
+	TN_ODDS_AFTER,     /* words after it: favourite, shot */
+	TN_STREET_TYPES,   /* St, Ave, Rd after a house number and a name */
+	TN_DIRECTIONS,     /* N, S, E, W inside an address */
+	TN_US_STATES,      /* CA, NY after a comma in an address */
+	TN_CAPS_WORDS,     /* AND, NOT: capitals for emphasis, not initialisms */
+	TN_TIME_ZONES,     /* GMT, BST: "1900 GMT" is a clock time */
+	TN_DETERMINERS,    /* "a", "the" before "$3bn deal" */
+	TN_NOT_NOUNS,      /* words after an amount that are not its noun */
+	TN_COUNTED,        /* nouns after "20m" that make m a million: euros, people */
 	TN_NTABLES
 };
 
@@ -50,6 +62,7 @@ struct tn_entry {
 	const char *before_number;  /* abbreviations: when a number follows */
 	const char *after_name;     /* when a capitalized word comes before */
 	const char *after_number;   /* when a number comes before */
+	const char *before_name;    /* when a capitalized word follows ("Prof Smith") */
 	const char *where;          /* "file:line", for --explain */
 };
 

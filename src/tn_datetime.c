@@ -67,11 +67,68 @@ static void say_clock(struct buf *out, const char *h, size_t hn, const char *m, 
 	}
 }
 
+/* "1900 GMT" nineteen hundred, "0830 BST" oh eight thirty: a 24-hour
+ * clock time written without a colon, before a time zone. */
+static int zoned_time(const struct tn_ctx *c, const char *s, size_t n,
+		      const struct tn_tok *next, struct buf *out)
+{
+	if (n != 4 || !all_digits(s, 4) || !next ||
+	    !tn_data_get(c->d, TN_TIME_ZONES, next->s, next->len) ||
+	    value(s, 2) > 23 || value(s + 2, 2) > 59)
+		return 0;
+	if (s[0] == '0')
+		tn_word(out, "oh");
+	tn_cardinal(out, s + (s[0] == '0'), 2 - (s[0] == '0'));
+	if (s[2] == '0' && s[3] == '0') {
+		tn_word(out, "hundred");
+	} else {
+		if (s[2] == '0')
+			tn_word(out, "oh");
+		tn_cardinal(out, s + 2 + (s[2] == '0'), 2 - (s[2] == '0'));
+	}
+	return 1;
+}
+
+/* "3:49.78", "2:06:05.4": a race time, minutes (and hours) and seconds
+ * with hundredths: "three minutes forty nine point seven eight seconds". */
+static int race_time(const char *s, size_t n, struct buf *out)
+{
+	const char *f[3];
+	size_t fn[3], k = 0, st = 0, i = 0;
+	for (; i < n && s[i] != '.'; i++) {
+		if (s[i] == ':') {
+			if (k == 2)
+				return 0;
+			f[k] = s + st;
+			fn[k++] = i - st;
+			st = i + 1;
+		}
+	}
+	if (!k || i + 1 >= n || n - i - 1 > 3 || !all_digits(s + i + 1, n - i - 1))
+		return 0;
+	f[k] = s + st;
+	fn[k++] = i - st;
+	for (size_t j = 0; j < k; j++)
+		if (!all_digits(f[j], fn[j]) || fn[j] > 2 || (j && (fn[j] != 2 || value(f[j], 2) > 59)))
+			return 0;
+	static const char *const units[] = { "hour", "minute" };
+	for (size_t j = 0; j + 1 < k; j++)
+		say_unit_count(out, f[j], fn[j], units[j + 3 - k]);
+	tn_cardinal(out, f[k - 1], fn[k - 1]);
+	tn_word(out, "point");
+	tn_digits(out, s + i + 1, n - i - 1);
+	tn_word(out, "seconds");
+	return 1;
+}
+
 int tn_time(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	    struct buf *out)
 {
-	(void)c;
+	if (race_time(s, n, out))
+		return 1;
 	size_t i = 0, hn, sec = 0;
+	if (zoned_time(c, s, n, next, out))
+		return 1;
 	while (i < n && tn_isdigit(s[i]))
 		i++;
 	hn = i;
@@ -234,6 +291,59 @@ static const struct tn_entry *month_token(const struct tn_ctx *c, const struct t
 	return tn_data_get(c->d, TN_MONTHS, t->s, t->len);
 }
 
+/* "4-6" or "4–6" as two days: the length of the first in *an, where the
+ * second starts in *b, its length in *bn. */
+static bool day_span(const struct tn_tok *t, size_t *an, size_t *b, size_t *bn)
+{
+	size_t i = 0;
+	while (i < t->len && tn_isdigit(t->s[i]))
+		i++;
+	size_t sep = i < t->len && t->s[i] == '-' ? 1 :
+		     i + 3 <= t->len && !memcmp(t->s + i, "\xe2\x80\x93", 3) ? 3 : 0;
+	if (!sep || !day_ok(t->s, i) || !day_ok(t->s + i + sep, t->len - i - sep))
+		return false;
+	*an = i;
+	*b = i + sep;
+	*bn = t->len - i - sep;
+	return true;
+}
+
+/* "4-6 March (2005)": the fourth to the sixth of March; "March 4-6":
+ * March fourth to sixth. */
+static bool date_span(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = c->tok;
+	const struct tn_entry *mon;
+	size_t an, b, bn;
+	if ((mon = month_token(c, &t[i])) && day_span(&t[i + 1], &an, &b, &bn)) {
+		tn_word(out, mon->say);
+		tn_ordinal(out, t[i + 1].s, an);
+		tn_word(out, "to");
+		tn_ordinal(out, t[i + 1].s + b, bn);
+		hit->ntok = 2;
+	} else if (t[i].bare && day_span(&t[i], &an, &b, &bn) &&
+		   (mon = month_token(c, &t[i + 1]))) {
+		if (!i || !tn_eq(t[i - 1].s, t[i - 1].len, "the"))
+			tn_word(out, "the");
+		tn_ordinal(out, t[i].s, an);
+		tn_word(out, "to the");
+		tn_ordinal(out, t[i].s + b, bn);
+		tn_word(out, "of");
+		tn_word(out, mon->say);
+		hit->ntok = 2;
+		hit->ate_dot = t[i + 1].dot && i + 2 < c->n && t[i + 1].len < strlen(mon->say);
+	} else {
+		return false;
+	}
+	if (i + 2 < c->n && year_token(&t[i + 2]) && t[i + 1].bare) {
+		say_year(out, t[i + 2].s, 4);
+		hit->ntok = 3;
+		hit->ate_dot = false;
+	}
+	hit->why = "date";
+	return true;
+}
+
 bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
 	const struct tn_tok *t = c->tok;
@@ -254,6 +364,17 @@ bool tn_rule_date_words(const struct tn_ctx *c, size_t i, struct buf *out, struc
 		say_date(out, mon, t[i].s, dn, y ? t[i + 2].s : NULL, 4, the ? 2 : 1);
 		hit->ntok = y ? 3 : 2;
 		hit->ate_dot = !y && t[i + 1].dot && i + 2 < c->n;
+		hit->why = "date";
+		return true;
+	}
+	if (date_span(c, i, out, hit))
+		return true;
+	/* "Jan 2006": an abbreviated month before a year */
+	if ((mon = month_token(c, &t[i])) && t[i].bare && year_token(&t[i + 1]) &&
+	    tn_isupper(t[i].s[0]) && !tn_eq(t[i].s, t[i].len, mon->say)) {
+		tn_word(out, mon->say);
+		say_year(out, t[i + 1].s, 4);
+		hit->ntok = 2;
 		hit->why = "date";
 		return true;
 	}

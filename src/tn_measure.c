@@ -59,10 +59,40 @@ static bool say_unit(const struct tn_ctx *c, const char *s, size_t n, bool singu
 	return true;
 }
 
+/* "20m euros", "18m people": the letter after the number is a magnitude
+ * (million), not a unit, when a counted noun follows. */
+bool tn_counted(const struct tn_ctx *c, const char *u, size_t un, const struct tn_tok *next)
+{
+	return next && next->len && tn_data_get(c->d, TN_MAGNITUDES, u, un) &&
+	       tn_data_get(c->d, TN_COUNTED, next->s, next->len);
+}
+
+/* Units left out of the table because they are also words, read here only
+ * when written against the number: "in" ("6ft 2in", "a 17in screen"), "st"
+ * (stone) in a weight ("weighs 10st", "9st 4lb") where it cannot be an
+ * ordinal suffix (not "21st"). */
+static bool height_weight(const struct tn_ctx *c, const struct tn_num *num, const char *u,
+			  size_t un, bool singular, struct buf *out)
+{
+	const struct tn_tok *p = c->at && c->at < c->n ? &c->tok[c->at - 1] : NULL;
+	if (tn_eq(u, un, "in")) {     /* glued to its number, never the word "in" */
+		tn_word(out, singular ? "inch" : "inches");
+		return true;
+	}
+	const struct tn_tok *nx = c->at + 1 < c->n ? &c->tok[c->at + 1] : NULL;
+	bool weight = (p && p->len > 5 && tn_eq(p->s, 5, "weigh")) ||
+		      (nx && nx->len > 2 && tn_eq(nx->s + nx->len - 2, 2, "lb"));
+	if (tn_eq(u, un, "st") && !num->fp && weight &&
+	    !tn_eq("st", 2, tn_ordinal_suffix(num->ip, num->ilen))) {
+		tn_word(out, "stone");
+		return true;
+	}
+	return false;
+}
+
 int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	       struct buf *out)
 {
-	(void)next;
 	size_t i = 0, before = out->len;
 	struct tn_num num;
 	bool neg = n > 1 && s[0] == '-';
@@ -71,11 +101,17 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 	if (!used || i + used == n)
 		return 0;
 	i += used;
+	if (tn_counted(c, s + i, n - i, next))
+		return 0;
 	bool adj = s[i] == '-' && i + 1 < n;
 	i += adj;
 	if (neg)
 		tn_word(out, "minus");
-	tn_number(out, &num);
+	if (num.ilen == 4 && !num.fp && !num.commas && num.ip[0] != '0' && num.ip[1] != '0' &&
+	    num.ip[2] == '0' && num.ip[3] == '0')
+		tn_year(out, num.ip, 4);     /* "1500m": fifteen hundred meters */
+	else
+		tn_number(out, &num);
 	if (s[i] == '/' && i + 1 < n) {
 		/* "12/kg": twelve per kilogram */
 		const struct tn_entry *e = unit_get(c, s + i + 1, n - i - 1);
@@ -85,7 +121,10 @@ int tn_measure(const struct tn_ctx *c, const char *s, size_t n, const struct tn_
 			return 1;
 		}
 	}
-	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out)) {
+	bool whole = next && c->at < c->n && s + n == c->tok[c->at].s + c->tok[c->at].len;
+	adj = adj || (whole && tn_adjective(c, c->at + 1));
+	if (!say_unit(c, s + i, n - i, adj || tn_num_is_one(&num), out) &&
+	    !height_weight(c, &num, s + i, n - i, adj || tn_num_is_one(&num), out)) {
 		buf_truncate(out, before);
 		return 0;
 	}
@@ -134,8 +173,9 @@ static bool parse_fraction(const char *s, size_t n, size_t *an, const char **b, 
 	*bn = j - i - 1;
 	if (!*bn || *bn > 9 || (*b)[0] == '0')
 		return false;
-	if (j < n && (n - j != 2 || !tn_eq(s + j, 2, tn_ordinal_suffix(*b, *bn))))
-		return false;
+	if (j < n && ((n - j != 2 && (n - j != 3 || s[n - 1] != 's')) ||
+		      !tn_eq(s + j, 2, tn_ordinal_suffix(*b, *bn))))
+		return false;     /* "1/4th", "2/3rds" */
 	return true;
 }
 
@@ -200,6 +240,57 @@ bool tn_rule_mixed_fraction(const struct tn_ctx *c, size_t i, struct buf *out,
 	return true;
 }
 
+static bool odds_word(const struct tn_ctx *c, enum tn_table t, size_t i)
+{
+	return i < c->n && c->tok[i].len && tn_data_get(c->d, t, c->tok[i].s, c->tok[i].len);
+}
+
+/* "5/2 favourite", "odds of 10/1": betting odds, "five to two". */
+bool tn_rule_odds(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	size_t an, bn;
+	const char *b;
+	if (!parse_fraction(t->s, t->len, &an, &b, &bn) || an > 3 || b + bn != t->s + t->len)
+		return false;
+	bool after = t->bare && odds_word(c, TN_ODDS_AFTER, i + 1);
+	bool before = (i >= 1 && odds_word(c, TN_ODDS_BEFORE, i - 1)) ||
+		      (i >= 2 && c->tok[i - 2].bare && odds_word(c, TN_ODDS_BEFORE, i - 2));
+	if (!after && !before)
+		return false;
+	tn_cardinal(out, t->s, an);
+	tn_word(out, "to");
+	tn_cardinal(out, b, bn);
+	hit->why = "odds";
+	return true;
+}
+
+static bool digits_then(const struct tn_tok *t, char mark)
+{
+	if (!t->len || t->len > 2 || t->s + t->len >= t->raw + t->rawlen ||
+	    t->s[t->len] != mark)
+		return false;
+	for (size_t k = 0; k < t->len; k++)
+		if (!tn_isdigit(t->s[k]))
+			return false;
+	return true;
+}
+
+/* "5' 10\"": a height in feet and inches. */
+bool tn_rule_feet_inches(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	if (i + 1 >= c->n || !digits_then(&c->tok[i], '\'') || !digits_then(&c->tok[i + 1], '"'))
+		return false;
+	const struct tn_tok *a = &c->tok[i], *b = &c->tok[i + 1];
+	tn_cardinal(out, a->s, a->len);
+	tn_word(out, a->len == 1 && a->s[0] == '1' ? "foot" : "feet");
+	tn_cardinal(out, b->s, b->len);
+	tn_word(out, b->len == 1 && b->s[0] == '1' ? "inch" : "inches");
+	hit->ntok = 2;
+	hit->why = "measure";
+	return true;
+}
+
 /* A unit written apart from its number: "16 ℃", "5 km", "100 million kg". */
 bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
@@ -208,9 +299,17 @@ bool tn_rule_unit_word(const struct tn_ctx *c, size_t i, struct buf *out, struct
 		return false;
 	bool after_number = tn_isdigit(p->s[p->len - 1]) ||
 			    tn_data_get(c->d, TN_MAGNITUDES, p->s, p->len);
+	bool one = (p->len == 1 && p->s[0] == '1') || (p->len == 2 && !memcmp(p->s, "-1", 2));
+	const struct tn_entry *cur = after_number && (unsigned char)t->s[0] >= 0x80 ?
+				     tn_data_get(c->d, TN_CURRENCIES, t->s, t->len) : NULL;
+	if (cur) {
+		/* "300 ₽", "50 €": a currency sign after the amount */
+		tn_word(out, one || !cur->plural ? cur->say : cur->plural);
+		hit->why = cur->where;
+		return true;
+	}
 	if (!after_number || !unit_get(c, t->s, t->len))
 		return false;
-	bool one = (p->len == 1 && p->s[0] == '1') || (p->len == 2 && !memcmp(p->s, "-1", 2));
 	say_unit(c, t->s, t->len, one, out);
 	hit->why = "unit";
 	return true;

@@ -60,18 +60,23 @@ static void say_cardinal(struct buf *out, const struct tn_num *num)
 }
 
 static void say_amount(const struct tn_entry *cur, const struct tn_num *num,
-		       const struct tn_entry *mag, struct buf *out)
+		       const struct tn_entry *mag, bool adj, struct buf *out)
 {
 	int cents = 0;
 	if (mag) {
 		tn_number(out, num);
 		tn_word(out, mag->say);
-		tn_word(out, pick(cur->say, cur->plural, false));
+		tn_word(out, pick(cur->say, cur->plural, adj));
 		return;
 	}
 	if (num->fp && (!cur->minor || !cents_of(num, &cents))) {
 		tn_number(out, num);
-		tn_word(out, pick(cur->say, cur->plural, false));
+		tn_word(out, pick(cur->say, cur->plural, adj));
+		return;
+	}
+	if (adj && !num->fp) {
+		say_cardinal(out, num);
+		tn_word(out, cur->say);
 		return;
 	}
 	bool zero = digits_zero(num);
@@ -85,6 +90,21 @@ static void say_amount(const struct tn_entry *cur, const struct tn_num *num,
 		tn_cardinal(out, d, 2);
 		tn_word(out, pick(cur->minor, cur->minor_plural, cents == 1));
 	}
+}
+
+static bool in_table(const struct tn_ctx *c, enum tn_table t, const struct tn_tok *w)
+{
+	return w->len && tn_data_get(c->d, t, w->s, w->len);
+}
+
+bool tn_adjective(const struct tn_ctx *c, size_t after)
+{
+	size_t i = c->at;
+	if (!i || i >= c->n || after >= c->n || !c->tok[after - 1].bare)
+		return false;
+	const struct tn_tok *p = &c->tok[i - 1], *w = &c->tok[after];
+	return p->bare && in_table(c, TN_DETERMINERS, p) && w->len && tn_islower(w->s[0]) &&
+	       !in_table(c, TN_NOT_NOUNS, w);
 }
 
 /* "/mo" after an amount: " per month". */
@@ -102,6 +122,21 @@ static bool per_unit(const struct tn_ctx *c, const char *s, size_t n, struct buf
 	return true;
 }
 
+/* "300₽", "50€", "2,5bn€" is not: a number, perhaps a magnitude, and a
+ * currency sign written after it. */
+static int money_after(const struct tn_ctx *c, const char *s, size_t n, struct buf *out)
+{
+	struct tn_num num;
+	size_t used = tn_scan_number(s, n, &num);
+	if (!used || used == n || (unsigned char)s[used] < 0x80)
+		return 0;
+	const struct tn_entry *cur = tn_data_get(c->d, TN_CURRENCIES, s + used, n - used);
+	if (!cur)
+		return 0;
+	say_amount(cur, &num, NULL, false, out);
+	return 1;
+}
+
 int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_tok *next,
 	     struct buf *out)
 {
@@ -109,7 +144,7 @@ int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_to
 	const struct tn_entry *cur = currency(c, s, n, &k), *mag = NULL;
 	struct tn_num num;
 	if (!cur)
-		return 0;
+		return money_after(c, s, n, out);
 	size_t used = k + tn_scan_number(s + k, n - k, &num);
 	if (used == k)
 		return 0;
@@ -125,7 +160,8 @@ int tn_money(const struct tn_ctx *c, const char *s, size_t n, const struct tn_to
 	if (!mag && rest == n && next && next->len &&
 	    (mag = tn_data_get(c->d, TN_MAGNITUDES, next->s, next->len)))
 		rc = 2;
-	say_amount(cur, &num, mag, out);
+	bool whole = next && s + n == c->tok[c->at].s + c->tok[c->at].len;
+	say_amount(cur, &num, mag, whole && tn_adjective(c, c->at + (size_t)rc), out);
 	if (rest < n && (rc == 2 || !per_unit(c, s + rest, n - rest, out))) {
 		buf_truncate(out, before);
 		return 0;

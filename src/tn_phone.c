@@ -91,8 +91,58 @@ static void say(const struct phone *p, struct buf *out)
 	}
 }
 
+static bool digit_group(const struct tn_tok *t, size_t lo, size_t hi)
+{
+	if (t->len < lo || t->len > hi)
+		return false;
+	for (size_t k = 0; k < t->len; k++)
+		if (!tn_isdigit(t->s[k]))
+			return false;
+	return true;
+}
+
+/* "0800 123 4567", "020 7946 0958", "+44 20 7946 0958": groups apart, the
+ * first a trunk prefix starting with 0 (or after a "+" code), nine to
+ * eleven digits in all. */
+static bool spaced_phone(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = c->tok;
+	size_t j = i, digits = 0;
+	struct tn_tok code = t[i];
+	code.s = t[i].raw + 1;
+	code.len = t[i].rawlen - 1;
+	bool plus = t[i].raw[0] == '+' && digit_group(&code, 1, 3);
+	j += plus;
+	if (j >= c->n || !digit_group(&t[j], 2, 5) || (!plus && t[j].s[0] != '0') ||
+	    t[j].s != t[j].raw)
+		return false;
+	size_t end = j;
+	digits = t[j].len;
+	while (end + 1 < c->n && end < j + 3 && t[end].bare && digit_group(&t[end + 1], 1, 4)) {
+		end++;
+		digits += t[end].len;
+	}
+	if (end == j || digits < 9 || digits > 11)
+		return false;
+	if (plus) {
+		tn_word(out, "plus");
+		tn_digits(out, code.s, code.len);
+		buf_addc(out, ',');
+	}
+	for (size_t k = j; k <= end; k++) {
+		if (k > j)
+			buf_addc(out, ',');
+		tn_digits(out, t[k].s, t[k].len);
+	}
+	hit->ntok = end - i + 1;
+	hit->why = "telephone";
+	return true;
+}
+
 bool tn_rule_phone(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
 {
+	if (spaced_phone(c, i, out, hit))
+		return true;
 	const struct tn_tok *t = c->tok;
 	size_t j = i;
 	while (j + 1 < c->n && j < i + 2 && opener(&t[j]))

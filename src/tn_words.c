@@ -41,10 +41,60 @@ static const char *in_context(const struct tn_ctx *c, size_t i, const struct tn_
 		return e->before_number;
 	if (e->after_number && p && p->bare && p->len && tn_isdigit(p->s[p->len - 1]))
 		return e->after_number;
-	if (e->after_name && p && p->bare && p->len && tn_isupper(p->s[0]) &&
-	    !(nx && nx->len && tn_isupper(nx->s[0]) && i == 1))
+	bool name_next = joined && nx && nx->len && tn_isupper(nx->s[0]);
+	if (e->before_name && name_next)
+		return e->before_name;
+	/* "Downing St said", "Elm St.": a street; "Chalfont St Peter": a saint */
+	if (e->after_name && p && p->bare && p->len && tn_isupper(p->s[0]) && !name_next)
 		return e->after_name;
 	return e->say;
+}
+
+static bool is_month(const struct tn_ctx *c, const struct tn_tok *t)
+{
+	return t->len && tn_data_get(c->d, TN_MONTHS, t->s, t->len);
+}
+
+/* "Jan.", "Wed." as dates: capitalized (not "mar.", not "DEC."), not the
+ * full name ("in January." ends a sentence), and for weekdays next to a day
+ * number or a month ("Wed. Jan. 5"), so "the Sun." stays a word. */
+static const struct tn_entry *calendar_abbreviation(const struct tn_ctx *c, size_t i)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const struct tn_tok *p = i ? &c->tok[i - 1] : NULL, *nx = i + 1 < c->n ? &c->tok[i + 1] : NULL;
+	if (!capitalized(t))
+		return NULL;
+	const struct tn_entry *e = tn_data_get(c->d, TN_MONTHS, t->s, t->len);
+	if (e && !tn_eq(t->s, t->len, e->say))
+		return e;     /* "due in Jan.": only a month is written so */
+	e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
+	if (!e || tn_eq(t->s, t->len, e->say))
+		return NULL;
+	bool near_day = (nx && nx->len && tn_isdigit(nx->s[0])) ||
+			(p && p->bare && p->len && tn_isdigit(p->s[p->len - 1]));
+	return near_day || (nx && is_month(c, nx)) ? e : NULL;
+}
+
+/* "No.1", "c.1900": an abbreviation that takes a number, written against
+ * it. */
+static bool glued_number(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const char *dot = memchr(t->s, '.', t->len);
+	if (!dot || dot + 1 >= t->s + t->len || !tn_isdigit(dot[1]))
+		return false;
+	size_t k = (size_t)(dot - t->s) + 1;
+	const struct tn_entry *e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, k);
+	if (!e || !e->before_number)
+		return false;
+	size_t before = out->len;
+	tn_word(out, e->before_number);
+	if (!tn_plain_number(c, t->s + k, t->len - k, NULL, out)) {
+		buf_truncate(out, before);
+		return false;
+	}
+	hit->why = e->where;
+	return true;
 }
 
 bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
@@ -56,10 +106,8 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 		return false;
 	if (t->dot) {
 		e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, t->len + 1);
-		/* "Jan.", "Wed." when capitalized; "mar." is left alone. */
-		if (!e && tn_isupper(t->s[0]) &&
-		    (e = tn_data_get(c->d, TN_MONTHS, t->s, t->len)) == NULL)
-			e = tn_data_get(c->d, TN_WEEKDAYS, t->s, t->len);
+		if (!e)
+			e = calendar_abbreviation(c, i);
 		if (e && !tn_isalpha(t->s[t->len - 1]))
 			e = NULL;
 		hit->ate_dot = e != NULL;
@@ -67,7 +115,7 @@ bool tn_rule_abbreviation(const struct tn_ctx *c, size_t i, struct buf *out,
 	if (!e)
 		e = tn_data_get(c->d, TN_ABBREVIATIONS, t->s, t->len);
 	if (!e)
-		return false;
+		return glued_number(c, i, out, hit);
 	tn_word(out, in_context(c, i, e));
 	hit->why = e->where;
 	return true;
@@ -130,19 +178,34 @@ bool tn_rule_initialism(const struct tn_ctx *c, size_t i, struct buf *out, struc
 	n -= plural;
 	if (n < 2 || n > 6 || !all_caps(t->s, n))
 		return false;
-	if ((e = tn_data_get(c->d, TN_WORDS, t->s, n))) {
-		tn_word(out, e->say);
-	} else if ((e = tn_data_get(c->d, TN_SPELLED, t->s, n))) {
-		spell(t->s, n, out);
-	} else if ((n <= 3 || !has_vowel(t->s, n)) && !shouting(c, i)) {
-		spell(t->s, n, out);
-	} else {
+	if (shouting(c, i) && !tn_data_get(c->d, TN_WORDS, t->s, n) &&
+	    !tn_data_get(c->d, TN_SPELLED, t->s, n))
 		return false;
-	}
+	if (!(e = tn_say_caps(c, t->s, n, out)))
+		return false;
 	if (plural)
 		buf_addc(out, 's');
-	hit->why = e ? e->where : "initialism";
+	hit->why = e->where;
 	return true;
+}
+
+const struct tn_entry *tn_say_caps(const struct tn_ctx *c, const char *s, size_t n,
+				   struct buf *out)
+{
+	static const struct tn_entry rule = { .where = "initialism" };
+	const struct tn_entry *e;
+	if (n < 2 || n > 6 || !all_caps(s, n))
+		return NULL;
+	if ((e = tn_data_get(c->d, TN_WORDS, s, n))) {
+		tn_word(out, e->say);
+		return e;
+	}
+	if ((e = tn_data_get(c->d, TN_SPELLED, s, n)) ||
+	    ((n <= 3 || !has_vowel(s, n)) && !tn_data_get(c->d, TN_CAPS_WORDS, s, n))) {
+		spell(s, n, out);
+		return e ? e : &rule;
+	}
+	return NULL;
 }
 
 /* ---- roman numerals ---- */
@@ -160,7 +223,7 @@ static int roman_value(char ch)
 }
 
 /* The value of a well-formed numeral up to CXCIX, or 0. */
-static int roman(const char *s, size_t n)
+int tn_roman(const char *s, size_t n)
 {
 	static const char *const units[] = { "", "I", "II", "III", "IV", "V", "VI", "VII",
 					     "VIII", "IX" };
@@ -192,8 +255,10 @@ bool tn_rule_roman(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_
 {
 	const struct tn_tok *t = &c->tok[i], *p = i ? &c->tok[i - 1] : NULL;
 	int v;
-	if (!p || !p->bare || !(v = roman(t->s, t->len)))
+	if (!p || !p->bare || !(v = tn_roman(t->s, t->len)))
 		return false;
+	if (t->len == 1 && v > 10)
+		return false;     /* "Grade C", "George C Scott": a letter */
 	char d[4];
 	size_t dn = 0;
 	if (v >= 100)
@@ -246,6 +311,23 @@ bool tn_rule_symbol(const struct tn_ctx *c, size_t i, struct buf *out, struct tn
 	else
 		buf_addc(out, ' '), buf_add(out, t->s + 1, t->len - 1);
 	hit->why = e->where;
+	return true;
+}
+
+/* "AT&T", "R&B", "M&S": capitals joined by "&", letters and "and". */
+bool tn_rule_ampersand(const struct tn_ctx *c, size_t i, struct buf *out, struct tn_hit *hit)
+{
+	const struct tn_tok *t = &c->tok[i];
+	const char *amp = t->len > 2 ? memchr(t->s, '&', t->len) : NULL;
+	if (!amp || amp == t->s || amp + 1 == t->s + t->len)
+		return false;
+	size_t a = (size_t)(amp - t->s), b = t->len - a - 1;
+	if (a > 3 || b > 3 || !all_caps(t->s, a) || !all_caps(amp + 1, b))
+		return false;
+	spell(t->s, a, out);
+	tn_word(out, "and");
+	spell(amp + 1, b, out);
+	hit->why = "initialism";
 	return true;
 }
 
