@@ -317,23 +317,36 @@ static void scan(struct run *r, char **paths)
 
 /* ---- the worker's side ------------------------------------------------ */
 
+static void unlink_matching(const char *pattern)
+{
+	glob_t g;
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			unlink(g.gl_pathv[i]);
+		globfree(&g);
+	}
+}
+
+/* Temporary files a killed worker left in an article's folders. */
 static void remove_partials(const struct run *r, const struct job *j)
 {
 	struct buf pat = BUF_INIT;
-	glob_t g;
 	buf_addf(&pat, "%s/%s/.*.partial", r->s->ro.outdir, j->slug);
-	if (glob(pat.data, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			unlink(g.gl_pathv[i]);
-		globfree(&g);
-	}
+	unlink_matching(pat.data);
 	buf_reset(&pat);
 	buf_addf(&pat, "%s/%s/chapters/.*.partial", r->s->ro.outdir, j->slug);
-	if (glob(pat.data, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			unlink(g.gl_pathv[i]);
-		globfree(&g);
-	}
+	unlink_matching(pat.data);
+	buf_release(&pat);
+}
+
+/* ... and in the cache, when no worker is running. */
+static void remove_cache_partials(const struct run *r)
+{
+	if (!r->s->ro.cache_dir)
+		return;
+	struct buf pat = BUF_INIT;
+	buf_addf(&pat, "%s/.*.partial", r->s->ro.cache_dir);
+	unlink_matching(pat.data);
 	buf_release(&pat);
 }
 
@@ -700,6 +713,7 @@ int batch_run(struct session *s, const struct session_config *cfg, char **paths,
 	scan(&r, paths);
 	size_t *queue = xcalloc(n ? n : 1, sizeof(*queue));
 	size_t nq = plan(&r, queue);
+	remove_cache_partials(&r);   /* what a killed run left behind */
 
 	struct sigaction sa = { 0 }, old_int, old_term;
 	sa.sa_handler = on_signal;
@@ -722,6 +736,7 @@ int batch_run(struct session *s, const struct session_config *cfg, char **paths,
 			reap(&r.w[i], false, NULL);
 		}
 	}
+	remove_cache_partials(&r);
 	progress(&r, true);
 	write_report(&r, stopped);
 	summary(&r);
