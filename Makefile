@@ -5,9 +5,9 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc libxxhash
+PKGS     = espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 libutf8proc libxxhash
 DEB_PKGS = build-essential pkg-config libespeak-ng-dev espeak-ng libsndfile1-dev \
-           libyaml-dev libebur128-dev libsoxr-dev libxml2-dev libmd4c-dev \
+           libyaml-dev libebur128-dev libsoxr-dev libxml2-dev \
            libutf8proc-dev libcmocka-dev libxxhash-dev ffmpeg python3 python3-mutagen \
            python3-feedparser valgrind wamerican parallel clang sndfile-programs
 

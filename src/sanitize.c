@@ -55,6 +55,76 @@ static bool is_word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+static void utf8_encode(uint32_t cp, struct buf *out)
+{
+	char b[4];
+	size_t n;
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_add(out, b, n);
+}
+
+/*
+ * An HTML character reference left in text copied from the web: "&#233;",
+ * "&#xE9;", "&amp;", "&quot;" ...  Returns its length and the character,
+ * or 0 when s does not start one (or it names no usable character).
+ */
+static size_t html_entity(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	static const struct { const char *name; uint32_t cp; } named[] = {
+		{ "amp;", '&' }, { "quot;", '"' }, { "apos;", '\'' }, { "lt;", '<' },
+		{ "gt;", '>' }, { "nbsp;", ' ' }, { "pound;", 0xA3 }, { "euro;", 0x20AC },
+		{ "mdash;", 0x2014 }, { "ndash;", 0x2013 }, { "hellip;", 0x2026 },
+		{ "rsquo;", 0x2019 }, { "lsquo;", 0x2018 }, { "rdquo;", 0x201D },
+		{ "ldquo;", 0x201C },
+	};
+	if (len < 4 || s[0] != '&')
+		return 0;
+	if (s[1] != '#') {
+		for (size_t k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+			size_t n = strlen(named[k].name);
+			if (len > n && !memcmp(s + 1, named[k].name, n)) {
+				*cp = named[k].cp;
+				return n + 1;
+			}
+		}
+		return 0;
+	}
+	bool hex = s[2] == 'x' || s[2] == 'X';
+	size_t i = hex ? 3 : 2, start = i;
+	uint32_t v = 0;
+	for (; i < len && i < start + 7; i++) {
+		unsigned char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0' :
+			hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			break;
+		v = v * (hex ? 16 : 10) + (uint32_t)d;
+	}
+	if (i == start || i >= len || s[i] != ';' || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return i + 1;
+}
+
 size_t sanitize_text(const char *in, size_t len, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)in;
@@ -63,7 +133,12 @@ size_t sanitize_text(const char *in, size_t len, struct buf *out)
 	buf_grow(out, len);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n = html_entity(s + i, len - i, &cp);
+		bool entity = n > 0;
+		if (entity)
+			changed++;
+		else
+			n = utf8_decode(s + i, len - i, &cp);
 		if (cp == '\t' || cp == '\n' || cp == '\r') {
 			buf_addc(out, cp == '\n' ? '\n' : ' ');
 			marks = 0;
@@ -74,19 +149,19 @@ size_t sanitize_text(const char *in, size_t len, struct buf *out)
 			changed++;
 		} else if (is_combining(cp)) {
 			if (++marks <= 8)
-				buf_add(out, s + i, n);
+				utf8_encode(cp, out);
 			else
 				changed++;
 		} else if (cp == ' ' && i + 2 < len && s[i + 1] == '-' && is_word_byte(s[i + 2]) &&
 			   out->len && is_word_byte((unsigned char)out->data[out->len - 1])) {
 			/* translation debris: "pro -Russian", "EU -Asian" */
 			changed++;
-		} else if (cp == '[' && i + 1 < len && s[i + 1] == '[') {
+		} else if (cp == '[' && out->len && out->data[out->len - 1] == '[') {
 			/* "[[" switches espeak-ng into phoneme input */
-			buf_adds(out, "[ ");
+			buf_adds(out, " [");
 			changed++;
 		} else {
-			buf_add(out, s + i, n);
+			utf8_encode(cp, out);
 			marks = 0;
 		}
 		i += n;

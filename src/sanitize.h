@@ -7,8 +7,9 @@
  *    C0/C1 control characters (0x01 is an embedded engine command), bidi
  *    controls, zero-width and private-use characters, caps combining marks
  *    at 8 per base character, neutralizes "[[" so article text can never
- *    enter espeak-ng's phoneme mode, and joins the stray space that
- *    translation leaves before a hyphen ("pro -Russian").  Input must be
+ *    enter espeak-ng's phoneme mode, joins the stray space that
+ *    translation leaves before a hyphen ("pro -Russian") and decodes the
+ *    HTML character references web text carries ("caf&#233;", "&amp;").  Input must be
  *    valid UTF-8.
  *  - sanitize_for_engine(), on the spoken text just before synthesis: breaks
  *    the short runs known to overflow espeak-ng's buffers (dotted letter runs

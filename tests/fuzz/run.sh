@@ -6,7 +6,7 @@
 secs=$1; shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
-pkgs="espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 md4c libutf8proc libxxhash"
+pkgs="espeak-ng sndfile yaml-0.1 libebur128 soxr libxml-2.0 libutf8proc libxxhash"
 flags="-std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lm"
 srcs=$(ls src/*.c | grep -v '^src/main.c$')

@@ -137,6 +137,22 @@ static void test_brackets_neutralized(void **state)
 	free(s);
 }
 
+static void test_html_entities(void **state)
+{
+	(void)state;
+	char *s = text_pass("Caf&#233; &amp; bar &#xE9;t&#xe9; &pound;5 a&nbsp;b", NULL);
+	assert_string_equal(s, "Caf\xc3\xa9 & bar \xc3\xa9t\xc3\xa9 \xc2\xa3" "5 a b");
+	free(s);
+	/* entities cannot smuggle in controls or phoneme brackets */
+	s = text_pass("x&#1;y &#91;&#91;h@l'oU]] &#xD800; &#99999999; &bogus; &#;", NULL);
+	assert_null(strchr(s, '\x01'));
+	assert_null(strstr(s, "[["));
+	assert_non_null(strstr(s, "&#xD800;"));
+	assert_non_null(strstr(s, "&#99999999;"));
+	assert_non_null(strstr(s, "&bogus;"));
+	free(s);
+}
+
 static void test_lexicon_groups_kept(void **state)
 {
 	(void)state;
@@ -259,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_bidi_and_zero_width),
 		cmocka_unit_test(test_combining_marks_capped),
 		cmocka_unit_test(test_brackets_neutralized),
+		cmocka_unit_test(test_html_entities),
 		cmocka_unit_test(test_lexicon_groups_kept),
 		cmocka_unit_test(test_dotted_runs),
 		cmocka_unit_test(test_long_tokens_and_apostrophes),
