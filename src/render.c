@@ -146,12 +146,31 @@ static void sink_float(const float *x, size_t n, void *ctx)
 	sink_write(ctx, x, NULL, n);
 }
 
+static bool is_rf64(const char *path)
+{
+	char magic[4] = { 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	bool rf64 = read(fd, magic, 4) == 4 && !memcmp(magic, "RF64", 4);
+	close(fd);
+	return rf64;
+}
+
 /* Chapter marks for the containers libsndfile cannot mark itself. */
 static int mark_chapters(const char *tmp, void *ctx)
 {
 	const struct episode_meta *em = ctx;
 	switch (em->fmt) {
-	case FMT_WAV: return wavcue_append(tmp, em->marks, em->n_marks, (unsigned)em->rate);
+	case FMT_WAV:
+		if (is_rf64(tmp)) {
+			/* past 4 GiB the file stays RF64, which has no room for our
+			 * RIFF cue chunk here: the sidecars carry the chapters */
+			warning("'%s': longer than a WAV can hold; chapter marks are in the "
+				"sidecar files only", em->e.title);
+			return 0;
+		}
+		return wavcue_append(tmp, em->marks, em->n_marks, (unsigned)em->rate);
 	case FMT_FLAC: return flac_set_chapters(tmp, em->marks, em->n_marks);
 	case FMT_OGG:
 	case FMT_OPUS: return ogg_set_chapters(tmp, em->marks, em->n_marks);
