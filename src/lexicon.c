@@ -18,6 +18,8 @@
  * parts one by one.
  */
 #include "lexicon.h"
+
+#include "digest.h"
 #include "lexicon_int.h"
 
 #include "datadir.h"
@@ -128,17 +130,7 @@ char *lex_strndup(struct lexicon *lx, const char *s, size_t n)
 
 uint64_t lexicon_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	/* FNV-1a's low bits depend only on the bytes' low bits: mix (as
-	 * MurmurHash3's finalizer does) before masking */
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	return h;
+	return digest64(s, n);   /* XXH3: well mixed in its low bits */
 }
 
 static void table_resize(struct lex_table *t, size_t cap)

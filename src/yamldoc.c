@@ -17,6 +17,7 @@
 #include "yamldoc.h"
 
 #include "buf.h"
+#include "digest.h"
 #include "diag.h"
 
 #include <errno.h>
@@ -240,17 +241,7 @@ static struct ynode *new_node(struct loader *ld, enum ynode_kind kind, const yam
 
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	/* FNV-1a's low bits depend only on the bytes' low bits: mix before
-	 * the tables mask them */
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	return h;
+	return digest64(s, n);   /* XXH3: well mixed in its low bits */
 }
 
 static void keyset_resize(struct keyset *ks, size_t cap)
