@@ -71,9 +71,9 @@ if command -v parallel >/dev/null; then
 	mkdir -p "$tmp/pw"
 	p1=$(wall parallel -j1 espeak-ng -v en-us -s 165 -f {} -w "$tmp/pw/{/.}.wav" :::: "$tmp/alist")
 	p2=$(wall parallel -j2 espeak-ng -v en-us -s 165 -f {} -w "$tmp/pw/{/.}.wav" :::: "$tmp/alist")
-	b1=$(wall "$bin" batch -q -j 1 -f wav --force -o "$tmp/b" "$tmp/arch")
-	b2=$(wall "$bin" batch -q -j 2 -f wav --force -o "$tmp/b" "$tmp/arch")
-	/usr/bin/time -f '%M' -o "$tmp/mem" "$bin" batch -q -j 2 -f wav --force -o "$tmp/b" "$tmp/arch" >/dev/null 2>&1
+	b1=$(wall "$bin" batch -q -j 1 -f wav --force --no-cache -o "$tmp/b" "$tmp/arch")
+	b2=$(wall "$bin" batch -q -j 2 -f wav --force --no-cache -o "$tmp/b" "$tmp/arch")
+	/usr/bin/time -f "%M" -o "$tmp/mem" "$bin" batch -q -j 2 -f wav --force --no-cache -o "$tmp/b" "$tmp/arch" >/dev/null 2>&1
 	echo "batch wall time: espeak-ng -j1 $p1 s, -j2 $p2 s (speed-up $(ratio "$p1" "$p2")); narrate -j1 $b1 s, -j2 $b2 s (speed-up $(ratio "$b1" "$b2"))"
 	awk -v a="$p1" -v b="$p2" -v c="$b1" -v d="$b2" 'BEGIN { ce = a / b; cn = c / d; printf "  narrate gets %.0f%% of espeak-ng'"'"'s -j2 speed-up (bar >= 90%%); throughput %.2fx of parallel -j2 espeak-ng (bar >= 0.85)\n", 100 * (cn - 1) / (ce - 1 > 0 ? ce - 1 : 1), b / d }'
 	echo "  peak memory of the biggest process: $(cat "$tmp/mem") KB (bar per worker <= 51200)"
