@@ -69,10 +69,10 @@ build/asan/%.o: src/%.c $(wildcard src/*.h) | build/asan
 build/asan/narrate: $(SOBJS)
 	$(call say,LINK)$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SOBJS) $(LIBS)
 
-build/tests/%: tests/unit/%.c $(LIBOBJS) | build/tests
+build/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJS) | build/tests
 	$(call say,CC)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS) -lcmocka
 
-build/tests-asan/%: tests/unit/%.c $(SLIBOBJS) | build/tests-asan
+build/tests-asan/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(SLIBOBJS) | build/tests-asan
 	$(call say,CC)$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SLIBOBJS) $(LIBS) -lcmocka
 
 build/obj build/asan build/tests build/tests-asan:

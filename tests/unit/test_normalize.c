@@ -19,31 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static struct normalizer *nz;
-
-static int setup(void **state)
-{
-	(void)state;
-	const char *dir = getenv("NARRATE_DATADIR");
-	nz = normalizer_new(dir && *dir ? dir : ".", "en");
-	return nz ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	normalizer_free(nz);
-	return 0;
-}
-
-static void say(const char *in, const char *want)
-{
-	struct buf b = BUF_INIT;
-	normalizer_run(nz, in, strlen(in), &b, NULL);
-	if (strcmp(b.data ? b.data : "", want))
-		fail_msg("'%s'\n  got  '%s'\n  want '%s'", in, b.data ? b.data : "", want);
-	buf_release(&b);
-}
+#include "normalize_fixture.h"
 
 static void test_cardinal_decimal(void **s)
 {
