@@ -234,34 +234,29 @@ static int load_doc(struct episode *e, const struct ydoc *doc)
 	return ch ? load_chapters(e, doc, ch) : 0;
 }
 
+/* The shared end of both loaders: doc was just loaded (rc its result). */
+static int load_loaded(struct episode *e, struct ydoc *doc, int rc)
+{
+	if (rc == 0)
+		rc = load_doc(e, doc);
+	ydoc_release(doc);
+	if (rc < 0)
+		episode_release(e);
+	return rc;
+}
+
 int episode_load_string(struct episode *e, const char *name, const char *text, size_t len)
 {
 	struct ydoc doc;
 	memset(e, 0, sizeof(*e));
-	if (ydoc_load_string(&doc, name, text, len) < 0) {
-		ydoc_release(&doc);
-		return -1;
-	}
-	int rc = load_doc(e, &doc);
-	ydoc_release(&doc);
-	if (rc < 0)
-		episode_release(e);
-	return rc;
+	return load_loaded(e, &doc, ydoc_load_string(&doc, name, text, len));
 }
 
 int episode_load(struct episode *e, const char *path)
 {
 	struct ydoc doc;
 	memset(e, 0, sizeof(*e));
-	if (ydoc_load_file(&doc, path) < 0) {
-		ydoc_release(&doc);
-		return -1;
-	}
-	int rc = load_doc(e, &doc);
-	ydoc_release(&doc);
-	if (rc < 0)
-		episode_release(e);
-	return rc;
+	return load_loaded(e, &doc, ydoc_load_file(&doc, path));
 }
 
 void episode_release(struct episode *e)
