@@ -4,6 +4,7 @@
 #include "synth.h"
 
 #include "diag.h"
+#include "libstate.h"
 
 #include <espeak-ng/speak_lib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ static int sample_rate;
 static int (*cur_sink)(const int16_t *, size_t, void *);
 static void *cur_ctx;
 static int stopped;
+static struct libstate *clean;  /* the engine after the voice's first sentence */
 
 /* SSML is never enabled, but refuse every URI anyway (RELIABILITY 0.3). */
 static int refuse_uri(int type, const char *uri, const char *base)
@@ -141,6 +143,44 @@ static int set_voice_by_language(const char *name)
 	return -1;
 }
 
+static int discard(const int16_t *pcm, size_t n, void *ctx)
+{
+	(void)pcm;
+	(void)n;
+	(void)ctx;
+	return 0;
+}
+
+static int speak(const char *text, int (*sink)(const int16_t *, size_t, void *), void *ctx)
+{
+	cur_sink = sink;
+	cur_ctx = ctx;
+	stopped = 0;
+	espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+				      espeakCHARS_UTF8 | espeakPHONEMES, NULL, NULL);
+	cur_sink = NULL;
+	cur_ctx = NULL;
+	return e == EE_OK ? 0 : (int)e;
+}
+
+/* One sentence makes the engine allocate all it keeps (text decoder,
+ * buffers); the state after it is the one every sentence starts from. */
+static void checkpoint(void)
+{
+	libstate_free(clean);
+	clean = NULL;
+	speak("Ready.", discard, NULL);
+	clean = libstate_save("libespeak-ng.so");
+	if (!clean)
+		warning("cannot find espeak-ng's data segment: sentences will depend on "
+			"what was said before them, and batch narration will not cache them");
+}
+
+bool synth_sentences_independent(void)
+{
+	return clean != NULL;
+}
+
 int synth_set_voice(const char *name, int rate, int pitch)
 {
 	if (!synth_voice_known(name))
@@ -154,21 +194,18 @@ int synth_set_voice(const char *name, int rate, int pitch)
 		return error("pitch %d is out of range (0-100)", pitch);
 	espeak_SetParameter(espeakRATE, rate, 0);
 	espeak_SetParameter(espeakPITCH, pitch, 0);
+	checkpoint();
 	return 0;
 }
 
 int synth_speak(const char *text, int (*sink)(const int16_t *pcm, size_t n, void *ctx),
 		void *ctx)
 {
-	cur_sink = sink;
-	cur_ctx = ctx;
-	stopped = 0;
-	espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-				      espeakCHARS_UTF8 | espeakPHONEMES, NULL, NULL);
-	cur_sink = NULL;
-	cur_ctx = NULL;
-	if (e != EE_OK)
-		return error("espeak-ng failed to synthesize a sentence (code %d)", (int)e);
+	if (clean)
+		libstate_restore(clean);
+	int e = speak(text, sink, ctx);
+	if (e)
+		return error("espeak-ng failed to synthesize a sentence (code %d)", e);
 	return 0;
 }
 

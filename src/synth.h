@@ -9,6 +9,12 @@
  * enabled because the lexicon emits it; the sanitizer neutralizes "[[" in
  * article text so only validated lexicon phonemes reach it.
  *
+ * Every sentence starts from the same engine state: the engine's static
+ * data is saved after the voice's first sentence and copied back before
+ * each synth_speak (libstate.h), so a sentence's samples depend only on its
+ * text, voice, rate and pitch.  That is what lets batch narration cache
+ * audio per sentence (cache.h).
+ *
  * Crash isolation is not done here but in worker.c, which runs synthesis in
  * forked children.
  */
@@ -36,12 +42,18 @@ bool synth_voice_known(const char *name);
 void synth_list_voices(const char *lang_prefix, bool variants,
 		       void (*fn)(const char *name, const char *lang, void *ctx), void *ctx);
 
-/* Selects a checked voice, rate (words per minute) and pitch (0-100).
+/* Selects a checked voice, rate (words per minute) and pitch (0-100),
+ * speaks a short sentence to settle the engine, and saves its state.
  * Returns 0, or -1 after reporting. */
 int synth_set_voice(const char *name, int rate, int pitch);
 
-/* Speaks text (UTF-8, sanitized; [[phonemes]] honoured) and hands every
- * block of 16-bit mono samples to sink.  Returns 0, or -1 if the engine
+/* Whether the engine state could be saved, so that each synth_speak
+ * gives the same samples for the same text whatever came before. */
+bool synth_sentences_independent(void);
+
+/* Speaks text (UTF-8, sanitized; [[phonemes]] honoured), starting from the
+ * state saved by synth_set_voice, and hands every block of 16-bit mono
+ * samples to sink.  Returns 0, or -1 if the engine
  * reported an error.  The sink may return non-zero to stop early. */
 int synth_speak(const char *text, int (*sink)(const int16_t *pcm, size_t n, void *ctx),
 		void *ctx);

@@ -132,6 +132,37 @@ static void test_deterministic(void **state)
 	heard_release(&h3);
 }
 
+static void assert_same_audio(const struct buf *x, const struct buf *y)
+{
+	assert_true(x->len > 0);
+	assert_int_equal(x->len, y->len);
+	assert_memory_equal(x->data, y->data, x->len);
+}
+
+static char text_d[] = "Prices rose 3.5% in 2023, to $1,204, said Mr. [[t,oUkA:j'Ef]].";
+static char text_e[] = "Why did nobody ask the captain?";
+
+/* A sentence's samples depend on nothing said before it, in the same
+ * child or another: what lets batch narration cache sentences. */
+static void test_sentences_independent(void **state)
+{
+	(void)state;
+	assert_true(synth_sentences_independent());
+	char *alone[] = { text_c };
+	char *after[] = { text_d, text_e, text_a, text_c };
+	char *twice[] = { text_c, text_b, text_c };
+	struct heard h1 = { 0 }, h2 = { 0 }, h3 = { 0 };
+	assert_int_equal(worker_speak(alone, 1, 30, &cb, &h1), 0);
+	assert_int_equal(worker_speak(after, 4, 30, &cb, &h2), 0);
+	assert_int_equal(worker_speak(twice, 3, 30, &cb, &h3), 0);
+	assert_same_audio(&h1.pcm[0], &h2.pcm[3]);
+	assert_same_audio(&h1.pcm[0], &h3.pcm[0]);
+	assert_same_audio(&h1.pcm[0], &h3.pcm[2]);
+	heard_release(&h1);
+	heard_release(&h2);
+	heard_release(&h3);
+}
+
 static void test_crash_costs_one_segment(void **state)
 {
 	(void)state;
@@ -177,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_three_texts),
 		cmocka_unit_test(test_empty_is_silence),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_sentences_independent),
 		cmocka_unit_test(test_crash_costs_one_segment),
 		cmocka_unit_test(test_stop_requested),
 	};
