@@ -5,6 +5,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "cache.h"
 #include "datadir.h"
 #include "diag.h"
 #include "fdio.h"
@@ -37,6 +38,12 @@ enum status { ST_PENDING, ST_NARRATED, ST_UNCHANGED, ST_DUPLICATE, ST_FAILED };
 static const char *const status_names[] = { "pending", "narrated", "unchanged", "duplicate",
 					     "failed" };
 
+/* What narrating an article took and made. */
+struct outcome {
+	double audio_s, cpu_s;
+	uint32_t synthesized, cached;   /* sentences spoken by the engine, from the cache */
+};
+
 struct job {
 	char *path;
 	char *slug;
@@ -44,14 +51,14 @@ struct job {
 	size_t dup_of;             /* the first identical article, or SIZE_MAX */
 	bool mine;                 /* in this shard */
 	enum status status;
-	double audio_s, cpu_s;
+	struct outcome out;
 	char *error;
 };
 
 struct result_msg {
 	uint32_t job;
 	int32_t status;
-	double audio_s, cpu_s;
+	struct outcome out;
 	uint32_t errlen;
 };
 
@@ -72,6 +79,7 @@ struct run {
 	struct worker *w;
 	size_t done, failed, total;
 	double audio_s, t0, last_progress;
+	size_t synthesized, cached;     /* sentences, over the run */
 	bool tty;
 };
 
@@ -367,7 +375,7 @@ static void script_digest(const struct run *r, const struct article *art, char *
 }
 
 /* Narrates one article in a worker; returns its status. */
-static enum status narrate_one(struct run *r, struct job *j, double *audio_s)
+static enum status narrate_one(struct run *r, struct job *j, struct outcome *out)
 {
 	struct article art;
 	if (article_load(&art, j->path) < 0)
@@ -384,7 +392,9 @@ static enum status narrate_one(struct run *r, struct job *j, double *audio_s)
 		remove_partials(r, j);
 		if (render_spoken(&art, spoken, j->slug, &r->s->ro, &rs) < 0)
 			st = ST_FAILED;
-		*audio_s = rs.audio_seconds;
+		out->audio_s = rs.audio_seconds;
+		out->synthesized = (uint32_t)rs.synthesized;
+		out->cached = (uint32_t)rs.from_cache;
 	}
 	if (st != ST_FAILED && stamp_write(r, j, script) < 0)
 		st = ST_FAILED;
@@ -402,12 +412,13 @@ static void worker_main(struct run *r, int in, int out)
 	uint32_t idx;
 	while (fd_read_all(in, &idx, sizeof(idx)) == 0) {
 		struct job *j = &r->jobs[idx];
-		double cpu0 = cpu_seconds(), audio = 0;
+		double cpu0 = cpu_seconds();
+		struct outcome done = { 0 };
 		diag_clear();
-		enum status st = narrate_one(r, j, &audio);
+		enum status st = narrate_one(r, j, &done);
+		done.cpu_s = cpu_seconds() - cpu0;
 		const char *err = st == ST_FAILED ? diag_last_error() : "";
-		struct result_msg m = { idx, (int32_t)st, audio, cpu_seconds() - cpu0,
-					(uint32_t)strlen(err) };
+		struct result_msg m = { idx, (int32_t)st, done, (uint32_t)strlen(err) };
 		if (fd_write_all(out, &m, sizeof(m)) < 0 || fd_write_all(out, err, m.errlen) < 0)
 			break;
 	}
@@ -476,16 +487,17 @@ static void reap(struct worker *w, bool kill_it, struct buf *why)
 	w->pid = 0;
 }
 
-static void finish_job(struct run *r, struct job *j, enum status st, double audio, double cpu,
+static void finish_job(struct run *r, struct job *j, enum status st, const struct outcome *out,
 		       const char *err)
 {
 	j->status = st;
-	j->audio_s = audio;
-	j->cpu_s = cpu;
+	j->out = *out;
 	free(j->error);
 	j->error = err && *err ? xstrdup(err) : NULL;
 	r->done++;
-	r->audio_s += audio;
+	r->audio_s += out->audio_s;
+	r->synthesized += out->synthesized;
+	r->cached += out->cached;
 	if (st == ST_FAILED) {
 		r->failed++;
 		if (r->tty && !r->o->quiet)
@@ -552,8 +564,10 @@ static int write_report(const struct run *r, bool interrupted_run)
 		sidecar_json_string(x->path, &j);
 		buf_adds(&j, ", \"slug\": ");
 		sidecar_json_string(x->slug, &j);
-		buf_addf(&j, ", \"status\": \"%s\", \"audio_seconds\": %.3f, \"cpu_seconds\": %.3f",
-			 status_names[x->status], x->audio_s, x->cpu_s);
+		buf_addf(&j, ", \"status\": \"%s\", \"audio_seconds\": %.3f, \"cpu_seconds\": %.3f, "
+			 "\"sentences_synthesized\": %u, \"sentences_from_cache\": %u",
+			 status_names[x->status], x->out.audio_s, x->out.cpu_s, x->out.synthesized,
+			 x->out.cached);
 		if (x->dup_of != SIZE_MAX) {
 			buf_adds(&j, ", \"duplicate_of\": ");
 			sidecar_json_string(r->jobs[x->dup_of].path, &j);
@@ -567,9 +581,10 @@ static int write_report(const struct run *r, bool interrupted_run)
 	}
 	buf_addf(&j, "\n  ],\n  \"summary\": {\"articles\": %zu, \"narrated\": %zu, "
 		 "\"unchanged\": %zu, \"duplicate\": %zu, \"failed\": %zu, \"pending\": %zu, "
-		 "\"audio_seconds\": %.3f, \"interrupted\": %s}\n}\n",
+		 "\"audio_seconds\": %.3f, \"sentences_synthesized\": %zu, "
+		 "\"sentences_from_cache\": %zu, \"interrupted\": %s}\n}\n",
 		 r->total, counts[ST_NARRATED], counts[ST_UNCHANGED], counts[ST_DUPLICATE],
-		 counts[ST_FAILED], counts[ST_PENDING], r->audio_s,
+		 counts[ST_FAILED], counts[ST_PENDING], r->audio_s, r->synthesized, r->cached,
 		 interrupted_run ? "true" : "false");
 	buf_addf(&path, "%s/batch-report.json", r->s->ro.outdir);
 	int rc = publish_buffer(path.data, j.data, j.len);
@@ -582,7 +597,8 @@ static void fail_in_hand(struct run *r, struct worker *w, const char *why)
 {
 	struct job *j = &r->jobs[w->job];
 	remove_partials(r, j);
-	finish_job(r, j, ST_FAILED, 0, now() - w->started, why);
+	struct outcome out = { .cpu_s = now() - w->started };
+	finish_job(r, j, ST_FAILED, &out, why);
 	w->job = SIZE_MAX;
 }
 
@@ -594,7 +610,7 @@ static void collect(struct run *r, struct worker *w)
 	if (fd_read_all(w->from, &m, sizeof(m)) == 0 && m.job == w->job && m.errlen < sizeof(err) &&
 	    fd_read_all(w->from, err, m.errlen) == 0 && m.status >= 0 && m.status <= ST_FAILED) {
 		err[m.errlen] = '\0';
-		finish_job(r, &r->jobs[m.job], (enum status)m.status, m.audio_s, m.cpu_s, err);
+		finish_job(r, &r->jobs[m.job], (enum status)m.status, &m.out, err);
 		w->job = SIZE_MAX;
 		return;
 	}
@@ -737,6 +753,8 @@ int batch_run(struct session *s, const struct session_config *cfg, char **paths,
 		}
 	}
 	remove_cache_partials(&r);
+	if (nq && s->ro.cache_dir)
+		cache_trim(s->ro.cache_dir, s->ro.cache_cap);
 	progress(&r, true);
 	write_report(&r, stopped);
 	summary(&r);

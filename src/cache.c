@@ -1,18 +1,16 @@
 /*
- * cache: article audio by spoken-script digest (see cache.h).
+ * cache: sentence audio by digest of what was said (see cache.h).
  */
 #include "cache.h"
 
-#include "buf.h"
 #include "diag.h"
 #include "fdio.h"
 #include "publish.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,155 +18,207 @@
 #include <time.h>
 #include <unistd.h>
 
-#define IDX_MAGIC 0x3143524eu   /* "NRC1" */
+#define SEG_MAGIC 0x3153524eu   /* "NRS1" */
+#define SEG_EXT ".seg"
 
-struct idx_head {
+struct seg_head {
 	uint32_t magic;
 	uint32_t pad;
-	uint64_t samples, speech, n_segs, failed;
+	uint64_t samples;
+	uint64_t check;         /* digest64 of the samples */
 };
 
-static void path_of(const char *dir, const char *key, const char *ext, struct buf *out)
+static unsigned long long stored_since_trim;
+
+void cache_key(const char *settings, const char *text, char key[DIGEST_HEX])
+{
+	struct digest d;
+	digest_begin(&d);
+	digest_adds(&d, "sentence-pcm-1");
+	digest_adds(&d, settings);
+	digest_adds(&d, text);
+	digest_hex(&d, key);
+	digest_end(&d);
+}
+
+static void entry_path(const char *dir, const char *key, struct buf *out)
 {
 	buf_reset(out);
-	buf_addf(out, "%s/%s.%s", dir, key, ext);
+	buf_addf(out, "%s/%.2s/%s" SEG_EXT, dir, key, key);
 }
 
-void cache_entry_release(struct cache_entry *e)
-{
-	if (e->fd >= 0)
-		close(e->fd);
-	free(e->seg_start);
-	free(e->seg_end);
-	free(e->seg_onset);
-	memset(e, 0, sizeof(*e));
-	e->fd = -1;
-}
-
-int cache_get(const char *dir, const char *key, size_t n_segs, struct cache_entry *e)
+bool cache_has(const char *dir, const char *key)
 {
 	struct buf p = BUF_INIT;
-	memset(e, 0, sizeof(*e));
-	e->fd = -1;
-	path_of(dir, key, "idx", &p);
-	int ifd = open(p.data, O_RDONLY | O_CLOEXEC);
-	int rc = -1;
-	struct idx_head h;
-	if (ifd < 0 || fd_read_all(ifd, &h, sizeof(h)) < 0 || h.magic != IDX_MAGIC ||
-	    h.n_segs != n_segs)
-		goto out;
-	e->n_segs = n_segs;
-	e->samples = h.samples;
-	e->speech = h.speech;
-	e->failed = h.failed;
-	e->seg_start = xcalloc(n_segs ? n_segs : 1, sizeof(uint64_t));
-	e->seg_end = xcalloc(n_segs ? n_segs : 1, sizeof(uint64_t));
-	e->seg_onset = xcalloc(n_segs ? n_segs : 1, sizeof(uint64_t));
-	size_t bytes = n_segs * sizeof(uint64_t);
-	if (fd_read_all(ifd, e->seg_start, bytes) < 0 || fd_read_all(ifd, e->seg_end, bytes) < 0 ||
-	    fd_read_all(ifd, e->seg_onset, bytes) < 0)
-		goto out;
-	path_of(dir, key, "pcm", &p);
-	e->fd = open(p.data, O_RDONLY | O_CLOEXEC);
+	entry_path(dir, key, &p);
+	bool ok = access(p.data, R_OK) == 0;
+	buf_release(&p);
+	return ok;
+}
+
+/* Reads an open entry; 0 when whole and intact. */
+static int read_entry(int fd, struct buf *pcm)
+{
+	struct seg_head h;
 	struct stat st;
-	if (e->fd < 0 || fstat(e->fd, &st) < 0 ||
-	    (unsigned long long)st.st_size != e->samples * sizeof(int16_t))
-		goto out;
-	/* touch both, so trimming removes the least recently used first */
-	futimens(e->fd, NULL);
-	futimens(ifd, NULL);
-	rc = 0;
-out:
-	if (ifd >= 0)
-		close(ifd);
-	if (rc < 0)
-		cache_entry_release(e);
+	if (fstat(fd, &st) < 0 || fd_read_all(fd, &h, sizeof(h)) < 0 || h.magic != SEG_MAGIC ||
+	    (unsigned long long)st.st_size != sizeof(h) + h.samples * sizeof(int16_t))
+		return -1;
+	size_t bytes = (size_t)h.samples * sizeof(int16_t);
+	buf_reset(pcm);
+	buf_grow(pcm, bytes);
+	if (fd_read_all(fd, pcm->data, bytes) < 0 || digest64(pcm->data, bytes) != h.check)
+		return -1;
+	pcm->len = bytes;
+	return 0;
+}
+
+int cache_get(const char *dir, const char *key, struct buf *pcm)
+{
+	struct buf p = BUF_INIT;
+	entry_path(dir, key, &p);
+	int fd = open(p.data, O_RDONLY | O_CLOEXEC);
+	int rc = -1;
+	if (fd >= 0) {
+		rc = read_entry(fd, pcm);
+		if (rc == 0)
+			futimens(fd, NULL);     /* recently used */
+		else
+			unlink(p.data);         /* torn or damaged: synthesize again */
+		close(fd);
+	}
 	buf_release(&p);
 	return rc;
 }
 
-struct file_age {
-	char *name;
-	time_t mtime;
+/* DIR/KK, the folder of the keys that start with KK. */
+static int make_bucket(const char *dir, const char *key)
+{
+	struct buf p = BUF_INIT;
+	buf_addf(&p, "%s/%.2s", dir, key);
+	int rc = mkdir(p.data, 0755) == 0 || errno == EEXIST ? 0 : -1;
+	buf_release(&p);
+	return rc;
+}
+
+void cache_put(const char *dir, const char *key, const int16_t *pcm, size_t n,
+	       unsigned long long cap_bytes)
+{
+	size_t bytes = n * sizeof(*pcm);
+	if (bytes + sizeof(struct seg_head) > cap_bytes)
+		return;
+	struct buf tmp = BUF_INIT, final = BUF_INIT;
+	buf_addf(&tmp, "%s/.%s.%ld.partial", dir, key, (long)getpid());
+	entry_path(dir, key, &final);
+	struct seg_head h = { SEG_MAGIC, 0, n, digest64(pcm, bytes) };
+	int fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT) {
+		bool q = diag_quiet;
+		diag_quiet = true;
+		make_dirs(dir);
+		diag_quiet = q;
+		fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	}
+	if (fd < 0)
+		goto out;
+	bool ok = fd_write_all(fd, &h, sizeof(h)) == 0 && fd_write_all(fd, pcm, bytes) == 0;
+	ok = close(fd) == 0 && ok;
+	if (ok && rename(tmp.data, final.data) < 0) {
+		ok = errno == ENOENT && make_bucket(dir, key) == 0 &&
+		     rename(tmp.data, final.data) == 0;
+	}
+	if (!ok) {
+		unlink(tmp.data);
+		goto out;
+	}
+	stored_since_trim += bytes + sizeof(h);
+	if (stored_since_trim > cap_bytes / 16)
+		cache_trim(dir, cap_bytes);
+out:
+	buf_release(&tmp);
+	buf_release(&final);
+}
+
+struct entry_age {
+	char *path;
+	struct timespec used;
 	unsigned long long size;
 };
 
 static int oldest_first(const void *a, const void *b)
 {
-	const struct file_age *x = a, *y = b;
-	return (x->mtime > y->mtime) - (x->mtime < y->mtime);
+	const struct entry_age *x = a, *y = b;
+	if (x->used.tv_sec != y->used.tv_sec)
+		return (x->used.tv_sec > y->used.tv_sec) - (x->used.tv_sec < y->used.tv_sec);
+	return (x->used.tv_nsec > y->used.tv_nsec) - (x->used.tv_nsec < y->used.tv_nsec);
 }
 
-/* Removes the least recently used entries until dir fits in cap. */
-static void trim(const char *dir, unsigned long long cap)
+struct census {
+	struct entry_age *v;
+	size_t n, cap;
+	unsigned long long total;
+};
+
+static bool has_suffix(const char *name, const char *suffix)
 {
+	size_t n = strlen(name), k = strlen(suffix);
+	return n > k && !strcmp(name + n - k, suffix);
+}
+
+/* Counts the entries in one KK folder. */
+static void count_bucket(const char *bucket, struct census *c)
+{
+	DIR *d = opendir(bucket);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (!has_suffix(de->d_name, SEG_EXT))
+			continue;
+		struct stat st;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (c->n == c->cap)
+			c->v = xrealloc(c->v, (c->cap = c->cap ? c->cap * 2 : 256) * sizeof(*c->v));
+		struct buf p = BUF_INIT;
+		buf_addf(&p, "%s/%s", bucket, de->d_name);
+		c->v[c->n++] = (struct entry_age){ buf_detach(&p, NULL), st.st_mtim,
+						   (unsigned long long)st.st_size };
+		c->total += (unsigned long long)st.st_size;
+	}
+	closedir(d);
+}
+
+void cache_trim(const char *dir, unsigned long long cap_bytes)
+{
+	stored_since_trim = 0;
 	DIR *d = opendir(dir);
 	if (!d)
 		return;
-	struct file_age *v = NULL;
-	size_t n = 0, capn = 0;
-	unsigned long long total = 0;
-	struct dirent *de;
+	struct census c = { 0 };
 	struct buf p = BUF_INIT;
+	struct dirent *de;
 	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".pcm"))
+		const char *s = de->d_name;
+		if (has_suffix(s, ".pcm") || has_suffix(s, ".idx")) {
+			unlinkat(dirfd(d), s, 0);       /* whole articles: an older cache */
 			continue;
-		struct stat st;
+		}
+		if (strlen(s) != 2 || !isxdigit((unsigned char)s[0]) ||
+		    !isxdigit((unsigned char)s[1]))
+			continue;
 		buf_reset(&p);
-		buf_addf(&p, "%s/%s", dir, de->d_name);
-		if (stat(p.data, &st) < 0)
-			continue;
-		if (n == capn)
-			v = xrealloc(v, (capn = capn ? capn * 2 : 64) * sizeof(*v));
-		v[n++] = (struct file_age){ xstrndup(de->d_name, len - 4), st.st_mtime,
-					    (unsigned long long)st.st_size };
-		total += (unsigned long long)st.st_size;
+		buf_addf(&p, "%s/%s", dir, s);
+		count_bucket(p.data, &c);
 	}
 	closedir(d);
-	qsort(v, n, sizeof(*v), oldest_first);
-	for (size_t i = 0; i < n; i++) {
-		if (total > cap) {
-			path_of(dir, v[i].name, "pcm", &p);
-			unlink(p.data);
-			path_of(dir, v[i].name, "idx", &p);
-			unlink(p.data);
-			total -= v[i].size;
-		}
-		free(v[i].name);
+	qsort(c.v, c.n, sizeof(*c.v), oldest_first);
+	for (size_t i = 0; i < c.n; i++) {
+		if (c.total > cap_bytes && unlink(c.v[i].path) == 0)
+			c.total -= c.v[i].size;
+		free(c.v[i].path);
 	}
-	free(v);
+	free(c.v);
 	buf_release(&p);
-}
-
-void cache_put(const char *dir, const char *key, int fd, const struct cache_entry *e,
-	       unsigned long long cap_bytes)
-{
-	struct buf p = BUF_INIT, idx = BUF_INIT;
-	bool q = diag_quiet;
-	struct outfile f;
-	if (e->samples * sizeof(int16_t) > cap_bytes || make_dirs(dir) < 0)
-		goto out;
-	path_of(dir, key, "pcm", &p);
-	if (lseek(fd, 0, SEEK_SET) < 0 || outfile_open(&f, p.data) < 0)
-		goto out;
-	char chunk[1 << 16];
-	ssize_t got;
-	while ((got = read(fd, chunk, sizeof(chunk))) > 0)
-		if (outfile_write(&f, chunk, (size_t)got) < 0)
-			break;
-	if (got < 0 || outfile_commit(&f) < 0)
-		goto out;
-	struct idx_head h = { IDX_MAGIC, 0, e->samples, e->speech, e->n_segs, e->failed };
-	buf_add(&idx, &h, sizeof(h));
-	buf_add(&idx, e->seg_start, e->n_segs * sizeof(uint64_t));
-	buf_add(&idx, e->seg_end, e->n_segs * sizeof(uint64_t));
-	buf_add(&idx, e->seg_onset, e->n_segs * sizeof(uint64_t));
-	path_of(dir, key, "idx", &p);
-	publish_buffer(p.data, idx.data, idx.len);
-	trim(dir, cap_bytes);
-out:
-	diag_quiet = q;
-	buf_release(&p);
-	buf_release(&idx);
 }

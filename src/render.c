@@ -229,6 +229,10 @@ struct pass1 {
 	unsigned long long *seg_onset; /* where its speech is first heard */
 	unsigned long long speech;     /* samples the engine made */
 	size_t failed;
+	const char *cache_dir;         /* sentence cache, or NULL */
+	char (*keys)[DIGEST_HEX];      /* per segment, its cache key ("" if none) */
+	size_t base;                   /* the first segment of the current worker run */
+	size_t synthesized, from_cache;
 };
 
 static int emit(struct pass1 *p, const int16_t *pcm, size_t n)
@@ -280,9 +284,9 @@ static void mark_segment(struct pass1 *p, size_t seg)
 			p->direct->chap_start[c] = p->pos;
 }
 
-static int on_segment(size_t seg, const int16_t *pcm, size_t n, void *ctx)
+/* A segment's samples into the spool (or the files), and its timings. */
+static int add_segment(struct pass1 *p, size_t seg, const int16_t *pcm, size_t n)
 {
-	struct pass1 *p = ctx;
 	mark_segment(p, seg);
 	/* the engine starts each sentence with some silence: transcripts and
 	 * chapter marks point at the first audible sample (-36 dBFS) */
@@ -297,9 +301,22 @@ static int on_segment(size_t seg, const int16_t *pcm, size_t n, void *ctx)
 	return emit_silence(p, p->o->voice->pause_ms[p->art->segs[seg].pause]) < 0;
 }
 
+/* Worker callbacks: segments count from the start of the run. */
+static int on_segment(size_t seg, const int16_t *pcm, size_t n, void *ctx)
+{
+	struct pass1 *p = ctx;
+	seg += p->base;
+	if (n)
+		p->synthesized++;
+	if (p->cache_dir && p->keys[seg][0])
+		cache_put(p->cache_dir, p->keys[seg], pcm, n, p->o->cache_cap);
+	return add_segment(p, seg, pcm, n);
+}
+
 static void on_failed(size_t seg, const char *why, void *ctx)
 {
 	struct pass1 *p = ctx;
+	seg += p->base;
 	const struct segment *s = &p->art->segs[seg];
 	warning("%s:%u:%u: %s; skipped this sentence", p->art->name, s->line, s->col, why);
 	mark_segment(p, seg);
@@ -309,12 +326,62 @@ static void on_failed(size_t seg, const char *why, void *ctx)
 	emit_silence(p, p->o->voice->pause_ms[s->pause]);
 }
 
+/* Whether segment i's audio can come from the cache; if so, adds it. */
+static int from_cache(struct pass1 *p, size_t i, struct buf *pcm)
+{
+	if (!p->cache_dir || !p->keys[i][0] || cache_get(p->cache_dir, p->keys[i], pcm) < 0)
+		return 0;
+	p->from_cache++;
+	return add_segment(p, i, (const int16_t *)pcm->data, pcm->len / sizeof(int16_t)) ? -1 : 1;
+}
+
+/* The end of the run of segments from i that the cache cannot supply. */
+static size_t run_end(const struct pass1 *p, size_t i, size_t n)
+{
+	if (!p->cache_dir)
+		return n;
+	while (++i < n)
+		if (p->keys[i][0] && cache_has(p->cache_dir, p->keys[i]))
+			break;
+	return i;
+}
+
+/* Pass 1's synthesis: each segment from the cache when it has it, the
+ * others from workers, in runs. */
 static int synthesize(struct pass1 *p, char *const *spoken)
 {
 	static const struct worker_cb cb = { on_segment, on_failed };
 	if (emit_silence(p, p->o->lead_in_ms) < 0)
 		return -1;
-	int rc = worker_speak(spoken, p->art->n_segs, p->o->timeout_s, &cb, p);
+	size_t n = p->art->n_segs;
+	if (p->cache_dir) {
+		struct buf settings = BUF_INIT;
+		const struct voice *v = p->o->voice;
+		buf_addf(&settings, "%s|%s|%d|%d", synth_engine_version(), v->engine_voice,
+			 v->rate, v->pitch);
+		p->keys = xcalloc(n ? n : 1, sizeof(*p->keys));
+		for (size_t i = 0; i < n; i++)
+			if (spoken[i] && spoken[i][0])
+				cache_key(settings.data, spoken[i], p->keys[i]);
+		buf_release(&settings);
+	}
+	struct buf pcm = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		rc = from_cache(p, i, &pcm);
+		if (rc) {
+			rc = rc < 0 ? -1 : 0;
+			i++;
+			continue;
+		}
+		size_t end = run_end(p, i, n);
+		p->base = i;
+		rc = worker_speak(spoken + i, end - i, p->o->timeout_s, &cb, p);
+		i = end;
+	}
+	buf_release(&pcm);
+	free(p->keys);
+	p->keys = NULL;
 	if (rc == 0)
 		rc = emit_silence(p, p->o->lead_out_ms);
 	if (p->err)
@@ -401,71 +468,11 @@ static double codec_overshoot(enum audio_format fmt)
 	}
 }
 
-/* One pass is enough when mastering changes nothing and nothing is to be
- * cached (the cache keeps the spool). */
+/* One pass is enough when mastering changes nothing. */
 static bool one_pass(const struct render_opts *o)
 {
-	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) && !o->cache_dir &&
+	return isnan(o->loudness_lufs) && isnan(o->ceiling_dbtp) &&
 	       audio_format_rate(o->fmt, o->engine_rate) == o->engine_rate;
-}
-
-/* What the engine's samples depend on: the cache key. */
-static void cache_key(const struct pass1 *p, char *const *spoken, char key[DIGEST_HEX])
-{
-	const struct render_opts *o = p->o;
-	const struct voice *v = o->voice;
-	struct buf b = BUF_INIT;
-	struct digest d;
-	digest_begin(&d);
-	buf_addf(&b, "pcm1|%s|%s|%d|%d|%d|%d|%d|%d|%d", synth_engine_version(), v->engine_voice,
-		 v->rate, v->pitch, v->pause_ms[1], v->pause_ms[2], v->pause_ms[3], o->lead_in_ms,
-		 o->lead_out_ms);
-	digest_adds(&d, b.data);
-	for (size_t i = 0; i < p->art->n_segs; i++) {
-		char pause = (char)('0' + p->art->segs[i].pause);
-		digest_add(&d, &pause, 1);
-		digest_adds(&d, spoken[i]);
-	}
-	digest_hex(&d, key);
-	digest_end(&d);
-	buf_release(&b);
-}
-
-/* Pass 1 from the cache: the timings, and the samples once through the
- * master's measurement.  Returns 0, 1 when there is no entry, or -1 after
- * reporting an entry that cannot be read. */
-static int from_cache(struct pass1 *p, const char *key)
-{
-	struct cache_entry e;
-	if (cache_get(p->o->cache_dir, key, p->art->n_segs, &e) < 0)
-		return 1;
-	size_t bytes = p->art->n_segs * sizeof(*p->seg_start);
-	memcpy(p->seg_start, e.seg_start, bytes);
-	memcpy(p->seg_end, e.seg_end, bytes);
-	memcpy(p->seg_onset, e.seg_onset, bytes);
-	p->pos = e.samples;
-	p->speech = e.speech;
-	p->failed = e.failed;
-	p->fd = e.fd;
-	e.fd = -1;
-	cache_entry_release(&e);
-	static int16_t chunk[16384];
-	ssize_t got;
-	while ((got = read(p->fd, chunk, sizeof(chunk))) > 0)
-		master_measure(p->m, chunk, (size_t)got / sizeof(int16_t));
-	if (got < 0)
-		return error("cannot read the audio cache in '%s': %s", p->o->cache_dir,
-			     strerror(errno));
-	return 0;
-}
-
-static void to_cache(const struct pass1 *p, const char *key)
-{
-	struct cache_entry e = { .fd = -1, .samples = p->pos, .speech = p->speech,
-				 .n_segs = p->art->n_segs, .failed = p->failed,
-				 .seg_start = p->seg_start, .seg_end = p->seg_end,
-				 .seg_onset = p->seg_onset };
-	cache_put(p->o->cache_dir, key, p->fd, &e, p->o->cache_cap);
 }
 
 /* Chapter marks and one cue per segment (in its original wording), in
@@ -578,26 +585,12 @@ static int render_audio(struct pass1 *p, struct sink *k, char *const *spoken, co
 		describe(p, slug, em);
 		return sink_commit(k, slug, em);
 	}
-	char key[DIGEST_HEX] = "";
-	int cached = 1;
-	if (p->o->cache_dir) {
-		cache_key(p, spoken, key);
-		cached = from_cache(p, key);
-		if (cached < 0)
-			return -1;
-	}
-	if (cached) {
-		if (p->fd >= 0)
-			close(p->fd);
-		p->fd = open_spool(k->dir);
-		if (p->fd < 0)
-			return error("cannot create a temporary file in '%s': %s", k->dir,
-				     strerror(errno));
-		if (synthesize(p, spoken) < 0)
-			return -1;
-		if (key[0] && p->speech)
-			to_cache(p, key);
-	}
+	p->fd = open_spool(k->dir);
+	if (p->fd < 0)
+		return error("cannot create a temporary file in '%s': %s", k->dir,
+			     strerror(errno));
+	if (synthesize(p, spoken) < 0)
+		return -1;
 	if (!p->speech || master_plan(p->m, NULL) < 0)
 		return nothing_audible(p);
 	chapter_starts(p, k);
@@ -633,6 +626,8 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 	for (size_t c = 1; c < art->n_chapters; c++)
 		k.chap_start[c] = NO_FRAME;
 	struct pass1 p = { .art = art, .o = o, .fd = -1 };
+	if (o->cache_dir && synth_sentences_independent())
+		p.cache_dir = o->cache_dir;
 	p.seg_start = xcalloc(art->n_segs, sizeof(*p.seg_start));
 	p.seg_end = xcalloc(art->n_segs, sizeof(*p.seg_end));
 	p.seg_onset = xcalloc(art->n_segs, sizeof(*p.seg_onset));
@@ -656,6 +651,8 @@ int render_spoken(const struct article *art, char *const *spoken, const char *sl
 		rc = write_sidecars(dir.data, slug, &em);
 	st->audio_seconds = (double)p.pos / o->engine_rate;
 	st->failed_segments = p.failed;
+	st->synthesized = p.synthesized;
+	st->from_cache = p.from_cache;
 out:
 	sink_abort(&k);
 	if (p.fd >= 0)

@@ -45,6 +45,8 @@ struct render_opts {
 struct render_stats {
 	double audio_seconds;
 	size_t failed_segments;
+	size_t synthesized;          /* sentences the engine spoke */
+	size_t from_cache;           /* sentences the cache supplied */
 };
 
 /* Narrates art into OUTDIR/slug/.  Sentences the engine cannot speak are

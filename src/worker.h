@@ -2,9 +2,9 @@
  * worker: synthesis in forked children, so the engine's crashes and hangs
  * cost one sentence, never the run (RELIABILITY.md 0.1, 2).
  *
- * The parent has started the engine and chosen the voice but never
- * synthesized; each job forks a child from that clean state, so the same
- * article always gives the same samples, whatever was narrated before it.
+ * The parent has started the engine and chosen the voice (synth.c saves
+ * the engine's state then, and every sentence starts from it), so a
+ * sentence gives the same samples in any child, whatever was said before.
  * The child speaks the segments in order and streams their samples back
  * through a pipe.  When it dies (or goes silent for timeout_s seconds) in
  * the middle of a segment, that segment is reported failed, its partial

@@ -47,19 +47,31 @@ python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s
 for f in "$O"/*/*.wav; do
 	cmp -s "$f" "$TMPDIR/j1/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "-j1 and -j2 differ: $f"
 done
-# the audio cache: a re-render from it equals a full render sample for sample
+# the sentence cache: a re-render from it equals a full render sample for sample
 "$NARRATE" batch -q -j 2 -f wav --no-cache --force -o "$TMPDIR/nc" "$A" 2>/dev/null
-ls "$O"/.cache/*.pcm >/dev/null 2>&1 || fail "no audio cache in $O/.cache"
+ls "$O"/.cache/*/*.seg >/dev/null 2>&1 || fail "no audio cache in $O/.cache"
 "$NARRATE" batch -q -j 2 -f wav --force -o "$O" "$A" 2>/dev/null
+summary() { python3 -c "import json; print(json.load(open('$r'))['summary'])"; }
+python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['sentences_synthesized'] == 0 and s['sentences_from_cache'] >= 20))" ||
+	fail "a forced re-run synthesized again: $(summary)"
 for f in "$O"/*/*.wav; do
 	cmp -s "$f" "$TMPDIR/nc/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "cached render differs: $f"
 done
 [ -d "$TMPDIR/nc/.cache" ] && fail "--no-cache made a cache"
-# a lexicon entry that one article uses: only that one is narrated again
+# a lexicon entry that six articles use once each: only those six
+# sentences are synthesized again, and the result equals a full render
 printf 'Fenn: { say: "fen" }\n' >"$TMPDIR/lex.yaml"
 "$NARRATE" batch -q -j 2 -f wav --lexicon "$TMPDIR/lex.yaml" -o "$O" "$A" 2>/dev/null
-python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['narrated'] == 6 and s['unchanged'] == 3))" ||
-	fail "after a lexicon edit: $(python3 -c "import json; print(json.load(open('$r'))['summary'])")"
+python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['narrated'] == 6 and s['unchanged'] == 3 and s['sentences_synthesized'] == 6))" ||
+	fail "after a lexicon edit: $(summary)"
+"$NARRATE" batch -q -j 2 -f wav --no-cache --lexicon "$TMPDIR/lex.yaml" -o "$TMPDIR/nc2" "$A" 2>/dev/null
+for f in "$TMPDIR"/nc2/*/*.wav; do
+	cmp -s "$f" "$O/$(basename "$(dirname "$f")")/$(basename "$f")" || fail "after a lexicon edit, cached render differs: $f"
+done
+# the cap holds
+"$NARRATE" batch -q -j 2 -f wav --cache-size 1 --force -o "$TMPDIR/cap" "$A" 2>/dev/null
+held=$(find "$TMPDIR/cap/.cache" -name '*.seg' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+[ "$held" -gt 0 ] && [ "$held" -le 1048576 ] || fail "a 1 MB cache holds $held bytes"
 # shards under GNU parallel add up to a single run
 if command -v parallel >/dev/null; then
 	parallel -j 3 "$NARRATE" batch -q -j 1 -f wav --shard {}/3 -o "$TMPDIR/shards/{}" "$A" ::: 1 2 3 2>/dev/null
