@@ -240,27 +240,32 @@ static char *first_line(const char *text, size_t len)
 	return xstrndup(text + i, e - i);
 }
 
-/* The file's bytes, unchecked: narrating checks them and says what is
- * wrong.  Returns 0, or -1 when it cannot be read as a regular file. */
-static int read_raw(const char *path, struct buf *out)
+/* An article's identity without holding it: the digest of its bytes
+ * (unchecked: narrating checks them and says what is wrong) and its first
+ * line, from the first 64 kB.  Returns 0, or -1 when it cannot be read as
+ * a non-empty regular file. */
+static int identify(const char *path, struct digest *d, char **title)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	struct stat st;
 	int rc = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? 0 : -1;
+	static char head[1 << 16];
+	size_t total = 0;
 	while (rc == 0) {
-		buf_grow(out, 1 << 16);
-		ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
+		ssize_t n = read(fd, head, sizeof(head));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = n < 0 ? -1 : 0;
+			rc = n < 0 || total == 0 ? -1 : 0;
 			break;
 		}
-		out->len += (size_t)n;
-		out->data[out->len] = '\0';
-		if (out->len > READ_MAX_BYTES)
+		if (total == 0)
+			*title = first_line(head, (size_t)n);
+		digest_add(d, head, (size_t)n);
+		total += (size_t)n;
+		if (total > READ_MAX_BYTES)
 			rc = -1;
 	}
 	close(fd);
@@ -297,28 +302,24 @@ static void find_duplicates(struct run *r)
 static void scan(struct run *r, char **paths)
 {
 	struct slugset slugs = { 0 };
-	struct buf text = BUF_INIT;
 	for (size_t i = 0; i < r->n; i++) {
 		struct job *j = &r->jobs[i];
 		j->path = paths[i];
 		j->dup_of = SIZE_MAX;
-		buf_reset(&text);
-		bool ok = read_raw(paths[i], &text) == 0 && text.len;
-		char *title = ok ? first_line(text.data, text.len) : NULL;
+		char *title = NULL;
+		struct digest d;
+		digest_begin(&d);
+		bool ok = identify(paths[i], &d, &title) == 0;
 		const char *base = strrchr(paths[i], '/');
 		const char *name = title && *title ? title : base ? base + 1 : paths[i];
 		j->slug = xstrdup(slugset_add(&slugs, name, paths[i]));
 		free(title);
-		if (!ok)
-			continue;
-		struct digest d;
-		digest_begin(&d);
-		digest_add(&d, text.data, text.len);
-		digest_adds(&d, r->settings);
-		digest_hex(&d, j->key);
+		if (ok) {
+			digest_adds(&d, r->settings);
+			digest_hex(&d, j->key);
+		}
 		digest_end(&d);
 	}
-	buf_release(&text);
 	slugset_release(&slugs);
 	find_duplicates(r);
 }

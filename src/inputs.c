@@ -49,8 +49,9 @@ static int on_entry(const char *path, const struct stat *st, int type, struct FT
 	if (type == FTW_F) {
 		push(walking, path);
 	} else if (type == FTW_SL) {
+		/* a broken link is an article that cannot be read: reported */
 		struct stat target;
-		if (stat(path, &target) == 0 && S_ISREG(target.st_mode))
+		if (stat(path, &target) < 0 || S_ISREG(target.st_mode))
 			push(walking, path);
 	}
 	return FTW_CONTINUE;

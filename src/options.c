@@ -16,8 +16,7 @@ void options_begin(struct option_iter *it, const struct option_def *defs, int ar
 	while (defs[n].name)
 		n++;
 	struct option *lo = xcalloc(n + 1, sizeof(*lo));
-	it->shortopts[s++] = '+';   /* stop at the first non-option: subcommands */
-	it->shortopts[s++] = ':';
+	it->shortopts[s++] = ':';   /* options may follow operands, as in GNU tools */
 	for (size_t i = 0; i < n; i++) {
 		lo[i].name = defs[i].name;
 		lo[i].has_arg = defs[i].arg ? required_argument : no_argument;

@@ -15,32 +15,36 @@ printf 'Fenwold council sets its budget for 2025\n\nA different story under the 
 printf 'Bad bytes\n\nLatin-1 \351t\351.\n' >"$A/desk2/latin1.txt"        # fails
 cp tests/crash_vectors/dotted-lower.txt "$A/desk2/crash.txt"           # narrated with a warning
 ln -s .. "$A/desk2/deeper/loop"                                        # a link loop is not followed
+ln -s nowhere.txt "$A/desk2/broken.txt"                                # fails: a broken link
+printf 'Odd bytes\n\nA file name that is not UTF-8.\n' >"$A/desk2/$(printf 'caf\351').txt"
 printf 'Odd name\n\nA file name with a newline.\n' >"$A/desk2/new
 line.txt"
 "$NARRATE" batch -q -j 2 -f wav -o "$O" "$A" 2>"$TMPDIR/err"; rc=$?
-[ $rc -eq 1 ] || fail "exit $rc, want 1 (two bad files): $(cat "$TMPDIR/err")"
+[ $rc -eq 1 ] || fail "exit $rc, want 1 (three bad files): $(cat "$TMPDIR/err")"
 r=$O/batch-report.json
 python3 - "$r" <<'PY' || fail "report: see above"
 import json, sys
 rep = json.load(open(sys.argv[1]))
 st = {a["path"].split("/archive/")[1]: a for a in rep["articles"]}
-assert len(st) == 12, sorted(st)
+assert len(st) == 14, sorted(st)
 assert st["desk2/empty.txt"]["status"] == "failed" and "empty" in st["desk2/empty.txt"]["error"], st["desk2/empty.txt"]
 assert st["desk2/latin1.txt"]["status"] == "failed" and "UTF-8" in st["desk2/latin1.txt"]["error"]
 assert st["desk2/harwick-copy.txt"]["status"] == "duplicate"
+assert st["desk2/broken.txt"]["status"] == "failed" and "No such file" in st["desk2/broken.txt"]["error"]
+assert st["desk2/caf\ufffd.txt"]["status"] == "narrated"
 assert st["desk2/crash.txt"]["status"] == "narrated"
 for k, a in st.items():
     if a["status"] == "narrated":
         assert a["audio_seconds"] > 1 and a["cpu_seconds"] > 0, a
 slugs = [a["slug"] for a in st.values()]
 assert len(set(slugs)) == len(slugs), slugs          # colliding titles, distinct slugs
-assert rep["summary"]["failed"] == 2 and rep["summary"]["narrated"] == 9, rep["summary"]
+assert rep["summary"]["failed"] == 3 and rep["summary"]["narrated"] == 10, rep["summary"]
 PY
 grep -q "empty.txt" "$TMPDIR/err" || fail "the failure is not named on stderr"
 [ "$(find "$O" -name '*.partial' | wc -l)" -eq 0 ] || fail ".partial files left"
 # an unchanged re-run skips everything
 "$NARRATE" batch -q -j 2 -f wav -o "$O" "$A" 2>/dev/null
-python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['unchanged'] == 9 and s['narrated'] == 0))" ||
+python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['unchanged'] == 10 and s['narrated'] == 0))" ||
 	fail "re-run narrated again: $(tail -c 300 "$r")"
 # -j 1 gives the same audio as -j 2
 "$NARRATE" batch -q -j 1 -f wav -o "$TMPDIR/j1" "$A" 2>/dev/null
@@ -62,7 +66,7 @@ done
 # sentences are synthesized again, and the result equals a full render
 printf 'Fenn: { say: "fen" }\n' >"$TMPDIR/lex.yaml"
 "$NARRATE" batch -q -j 2 -f wav --lexicon "$TMPDIR/lex.yaml" -o "$O" "$A" 2>/dev/null
-python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['narrated'] == 6 and s['unchanged'] == 3 and s['sentences_synthesized'] == 6))" ||
+python3 -c "import json,sys; s=json.load(open('$r'))['summary']; sys.exit(not (s['narrated'] == 6 and s['unchanged'] == 4 and s['sentences_synthesized'] == 6))" ||
 	fail "after a lexicon edit: $(summary)"
 "$NARRATE" batch -q -j 2 -f wav --no-cache --lexicon "$TMPDIR/lex.yaml" -o "$TMPDIR/nc2" "$A" 2>/dev/null
 for f in "$TMPDIR"/nc2/*/*.wav; do

@@ -86,23 +86,32 @@ static void test_short_and_long(void **state)
 	buf_release(&err);
 }
 
-static void test_stops_at_first_word(void **state)
+static void test_options_after_operands(void **state)
 {
 	(void)state;
-	/* a subcommand ends the options: its own options come after */
-	char line_argv[] = "narrate -q text -o x";
+	/* as in GNU tools: "narrate batch archive/ -o out"; "--" ends options */
+	char line_argv[] = "narrate a.txt -o x b.txt -- -q";
 	char *argv[16];
 	int argc_argv = words(line_argv, argv);
 	struct parsed p;
 	struct buf err = BUF_INIT;
 	parse(argc_argv, argv, &p, &err);
-	assert_int_equal(p.end, 2);
-	assert_string_equal(argv[p.end], "text");
-	buf_release(&p.seen);
-	/* parsing again (the subcommand's turn) starts afresh */
-	parse(argc_argv - 2, argv + 2, &p, &err);
 	struct buf want = BUF_INIT;
 	buf_addf(&want, "%d=x", 'o');
+	assert_string_equal(p.seen.data, want.data);
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(argc_argv - p.end, 3);
+	assert_string_equal(argv[p.end], "a.txt");
+	assert_string_equal(argv[p.end + 1], "b.txt");
+	assert_string_equal(argv[p.end + 2], "-q");
+	buf_release(&want);
+	buf_release(&p.seen);
+	/* parsing again starts afresh */
+	char again_argv[] = "narrate -o y c.txt";
+	argc_argv = words(again_argv, argv);
+	parse(argc_argv, argv, &p, &err);
+	buf_init(&want);
+	buf_addf(&want, "%d=y", 'o');
 	assert_string_equal(p.seen.data, want.data);
 	assert_int_equal(p.end, 3);
 	buf_release(&want);
@@ -211,7 +220,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_short_and_long),
-		cmocka_unit_test(test_stops_at_first_word),
+		cmocka_unit_test(test_options_after_operands),
 		cmocka_unit_test(test_clustered_flag_then_reparse),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_help),
