@@ -419,7 +419,12 @@ static void worker_main(struct run *r, int in, int out)
 		enum status st = narrate_one(r, j, &done);
 		done.cpu_s = cpu_seconds() - cpu0;
 		const char *err = st == ST_FAILED ? diag_last_error() : "";
-		struct result_msg m = { idx, (int32_t)st, done, (uint32_t)strlen(err) };
+		struct result_msg m;
+		memset(&m, 0, sizeof(m));   /* the padding goes down the pipe too */
+		m.job = idx;
+		m.status = (int32_t)st;
+		m.out = done;
+		m.errlen = (uint32_t)strlen(err);
 		if (fd_write_all(out, &m, sizeof(m)) < 0 || fd_write_all(out, err, m.errlen) < 0)
 			break;
 	}
