@@ -475,10 +475,17 @@ int article_parse(struct article *art, const char *name, const char *text, size_
 			       !(i > first && heading_shaped(text, &bl[i - 1]));
 		if (heading) {
 			char *t = collapse(text + bl[i].off, bl[i].len);
-			if (body)
+			if (body) {
 				start_chapter(&p, t, bl[i].line);
+			} else {
+				/* nothing said under the title yet: the first chapter,
+				 * which still starts with the title, takes the heading */
+				struct chapter *c = &art->chapters[0];
+				free(c->title);
+				c->title = xstrdup(t);
+				c->line = bl[i].line;
+			}
 			add_seg(&p, SEG_HEADING, t, bl[i].line, 1);
-			/* the first chapter keeps the article title when nothing precedes */
 			continue;
 		}
 		add_block(&p, &bl[i], SEG_SENTENCE);
