@@ -7,21 +7,70 @@
 #include "diag.h"
 #include "yamldoc.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-static char **nonfinal;
-static size_t n_nonfinal;
+/* Word lists from sentences.yaml, folded to lower case without dots. */
+struct wordlist {
+	char **w;
+	size_t n;
+};
+
+static struct wordlist nonfinal, after_number, continues;
+
+static void wordlist_free(struct wordlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->w[i]);
+	free(l->w);
+	l->w = NULL;
+	l->n = 0;
+}
+
+/* Whether text[0..n), without its dots and case, is on the list. */
+static bool wordlist_has(const struct wordlist *l, const char *text, size_t n)
+{
+	char key[32];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '.')
+			continue;
+		if (k + 1 == sizeof(key))
+			return false;
+		key[k++] = (char)tolower((unsigned char)text[i]);
+	}
+	key[k] = '\0';
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->w[i], key))
+			return true;
+	return false;
+}
+
+static int wordlist_load(struct ydoc *doc, const char *name, struct wordlist *l)
+{
+	const struct ynode *list = ynode_get(doc->root, name);
+	if (!list || list->kind != YNODE_SEQ)
+		return ydoc_error(doc, doc->root, "expected '%s:' with a list of words", name);
+	l->w = xcalloc(list->len ? list->len : 1, sizeof(char *));
+	for (const struct ynode *n = list->child; n; n = n->next) {
+		if (n->kind != YNODE_SCALAR || !n->len || n->len > 30)
+			return ydoc_error(doc, n, "expected a word");
+		struct buf w = BUF_INIT;
+		for (size_t i = 0; i < n->len; i++)
+			if (n->str[i] != '.')
+				buf_addc(&w, (char)tolower((unsigned char)n->str[i]));
+		l->w[l->n++] = buf_detach(&w, NULL);
+	}
+	return 0;
+}
 
 void split_unload(void)
 {
-	for (size_t i = 0; i < n_nonfinal; i++)
-		free(nonfinal[i]);
-	free(nonfinal);
-	nonfinal = NULL;
-	n_nonfinal = 0;
+	wordlist_free(&nonfinal);
+	wordlist_free(&after_number);
+	wordlist_free(&continues);
 }
 
 int split_load(const char *datadir, const char *lang)
@@ -35,21 +84,13 @@ int split_load(const char *datadir, const char *lang)
 		ydoc_release(&doc);
 		return -1;
 	}
-	const struct ynode *list = ynode_get(doc.root, "nonfinal");
-	if (!list || list->kind != YNODE_SEQ) {
-		rc = ydoc_error(&doc, doc.root, "expected 'nonfinal:' with a list of words");
-		goto out;
-	}
 	split_unload();
-	nonfinal = xcalloc(list->len, sizeof(char *));
-	for (const struct ynode *n = list->child; n; n = n->next) {
-		if (n->kind != YNODE_SCALAR || !n->len) {
-			rc = ydoc_error(&doc, n, "expected a word");
-			goto out;
-		}
-		nonfinal[n_nonfinal++] = xstrdup(n->str);
+	if (wordlist_load(&doc, "nonfinal", &nonfinal) < 0 ||
+	    wordlist_load(&doc, "final_after_number", &after_number) < 0 ||
+	    wordlist_load(&doc, "continues", &continues) < 0) {
+		split_unload();
+		rc = -1;
 	}
-out:
 	ydoc_release(&doc);
 	return rc;
 }
@@ -80,9 +121,27 @@ static size_t closer_len(const char *s, size_t len)
 	return 0;
 }
 
+/* "5 p.m. Police": a dotted word after a number, before a capitalized
+ * word that does not continue a time ("9 a.m. Monday"), ends a sentence.
+ * The word is text[w..dot), the next word starts at text[next]. */
+static bool ends_clock_time(const char *text, size_t w, size_t dot, size_t next, size_t len)
+{
+	if (!wordlist_has(&after_number, text + w, dot - w))
+		return false;
+	size_t d = w;
+	while (d > 0 && is_space((unsigned char)text[d - 1]))
+		d--;
+	if (d == w || d == 0 || !isdigit((unsigned char)text[d - 1]))
+		return false;
+	size_t e = next;
+	while (e < len && is_alpha((unsigned char)text[e]))
+		e++;
+	return !wordlist_has(&continues, text + next, e - next);
+}
+
 /* Whether the word ending just before the dot at text[dot] keeps the
- * sentence going. */
-static bool dot_is_nonfinal(const char *text, size_t dot)
+ * sentence going; the next word starts at text[next]. */
+static bool dot_is_nonfinal(const char *text, size_t dot, size_t next, size_t len)
 {
 	size_t w = dot;
 	while (w > 0 && (is_alpha((unsigned char)text[w - 1]) || text[w - 1] == '.'))
@@ -93,11 +152,8 @@ static bool dot_is_nonfinal(const char *text, size_t dot)
 	if (n == 1 && is_upper((unsigned char)text[w]))
 		return true;                       /* an initial: "J." */
 	if (memchr(text + w, '.', n))
-		return true;                       /* "U.S." "e.g." */
-	for (size_t i = 0; i < n_nonfinal; i++)
-		if (strlen(nonfinal[i]) == n && !strncasecmp(nonfinal[i], text + w, n))
-			return true;
-	return false;
+		return !ends_clock_time(text, w, dot, next, len);   /* "U.S." "e.g." */
+	return wordlist_has(&nonfinal, text + w, n);
 }
 
 /* What follows a candidate end: can it start a sentence? */
@@ -146,7 +202,7 @@ void split_sentences(const char *text, size_t len,
 			break;
 		if (!glued && !starts_sentence(text + next, len - next))
 			continue;
-		if (c == '.' && !ellipsis && end == i + 1 && dot_is_nonfinal(text, i))
+		if (c == '.' && !ellipsis && end == i + 1 && dot_is_nonfinal(text, i, next, len))
 			continue;
 		fn(start, end - start, ctx);
 		start = next;

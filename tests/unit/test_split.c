@@ -92,6 +92,21 @@ static void test_initialisms(void **state)
 		     "Some fruit, i.e. apples, was sold. | Prices fell.");
 }
 
+static void test_clock_times(void **state)
+{
+	(void)state;
+	expect_split("It began at 5 p.m. Police came later.",
+		     "It began at 5 p.m. | Police came later.");
+	expect_split("They met at 9 a.m. Monday and left.",
+		     "They met at 9 a.m. Monday and left.");
+	expect_split("Polls close at 10 P.M. GMT tonight.",
+		     "Polls close at 10 P.M. GMT tonight.");
+	expect_split("It ended at 11 a.m. on Friday. Then rain.",
+		     "It ended at 11 a.m. on Friday. | Then rain.");
+	/* no number before it: an initialism as before */
+	expect_split("The a.m. Show returns.", "The a.m. Show returns.");
+}
+
 static void test_decimals_and_numbers(void **state)
 {
 	(void)state;
@@ -152,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_initialisms),
+		cmocka_unit_test(test_clock_times),
 		cmocka_unit_test(test_decimals_and_numbers),
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_glued_question),
