@@ -49,6 +49,21 @@ struct lex_table {
 	size_t cap, n;
 };
 
+/* The first words of multi-word keys, with the most words a key starting
+ * there has.  16-byte slots that point into the entries' folds (which live
+ * as long as the lexicon) rather than copy them. */
+struct lex_hslot {
+	const char *word;           /* NULL: empty; not NUL-terminated */
+	uint32_t hash;              /* the hash's high half (the low one places it) */
+	uint16_t len;               /* keys are at most LEXICON_MAX_KEY bytes */
+	uint16_t maxwords;
+};
+
+struct lex_heads {
+	struct lex_hslot *slots;
+	size_t cap, n;
+};
+
 /* Entries and their strings come from an arena freed with the lexicon: a
  * 100,000-entry file would otherwise cost half a million mallocs. */
 struct lex_arena_block;
@@ -58,7 +73,7 @@ struct lexicon {
 	struct lex_entry **entries; /* load order */
 	size_t n_entries, cap_entries;
 	struct lex_index byfold;    /* folded key -> entries */
-	struct lex_table heads;     /* folded first word -> longest key */
+	struct lex_heads heads;     /* folded first word -> longest key */
 	char **files;               /* interned file names */
 	size_t n_files;
 	unsigned gen;
@@ -83,6 +98,11 @@ struct lex_islot *lex_index_slot(struct lex_index *ix, const char *fold, size_t 
 /* Makes room for n more keys without growing again. */
 void lex_index_reserve(struct lex_index *ix, size_t n);
 const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);
+/* Notes that a key of nwords words starts with word[0..len), which must
+ * live as long as the table (an entry's fold).  May grow the table. */
+void lex_heads_add(struct lex_heads *t, const char *word, size_t len, unsigned nwords);
+/* The most words of a key starting with word[0..len), or 0 when none. */
+unsigned lex_heads_get(const struct lex_heads *t, const char *word, size_t len);
 void lexicon_fold(const char *s, size_t len, struct buf *out);
 /* The phoneme table, loaded on first use; NULL after reporting. */
 const struct phoneset *lexicon_phoneset(struct lexicon *lx);

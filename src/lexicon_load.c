@@ -27,6 +27,7 @@
 #include "lexicon.h"
 #include "lexicon_int.h"
 
+#include "bigmem.h"
 #include "diag.h"
 #include "unicode.h"
 #include "yamldoc.h"
@@ -336,27 +337,27 @@ static bool conflicts(const struct lex_entry *a, const struct lex_entry *b)
 
 static void add_head(struct lexicon *lx, const struct lex_entry *e)
 {
-	if (e->nwords < 2)
-		return;
-	size_t n = strcspn(e->fold, " ");
-	uint64_t h = lexicon_hash(e->fold, n);
-	struct lex_slot *s = lex_table_slot(&lx->heads, e->fold, n, h);
-	if (!s->key) {
-		s->key = lex_strndup(lx, e->fold, n);
-		s->klen = n;
-		s->hash = h;
-		lx->heads.n++;
-	}
-	if (e->nwords > s->maxwords)
-		s->maxwords = e->nwords;
+	if (e->nwords >= 2)
+		lex_heads_add(&lx->heads, e->fold, strcspn(e->fold, " "), e->nwords);
+}
+
+/* Doubles lx->entries (bigmem: a big lexicon's array is in huge pages). */
+static void entries_grow(struct lexicon *lx)
+{
+	size_t old = lx->cap_entries * sizeof(*lx->entries);
+	size_t want = bigmem_size(old ? old * 2 : 256 * sizeof(*lx->entries));
+	struct lex_entry **e = bigmem_alloc(want);
+	if (old)
+		memcpy(e, lx->entries, lx->n_entries * sizeof(*lx->entries));
+	bigmem_free(lx->entries, old);
+	lx->entries = e;
+	lx->cap_entries = want / sizeof(*lx->entries);
 }
 
 static void append(struct lexicon *lx, struct lex_entry *e)
 {
-	if (lx->n_entries == lx->cap_entries) {
-		lx->cap_entries = lx->cap_entries ? lx->cap_entries * 2 : 256;
-		lx->entries = xrealloc(lx->entries, lx->cap_entries * sizeof(*lx->entries));
-	}
+	if (lx->n_entries == lx->cap_entries)
+		entries_grow(lx);
 	lx->entries[lx->n_entries++] = e;
 	add_head(lx, e);
 	fill_info(e);

@@ -16,6 +16,7 @@
  */
 #include "yamldoc.h"
 
+#include "bigmem.h"
 #include "buf.h"
 #include "digest.h"
 #include "diag.h"
@@ -35,21 +36,29 @@ struct arena_block {
 	max_align_t data[];
 };
 
-/* n bytes at a multiple of align (a power of two): strings take 1. */
-static void *arena_take(void **arena, size_t n, size_t align)
+/* n bytes at a multiple of align (a power of two) from an arena whose
+ * blocks hold at least block bytes: strings take align 1. */
+static void *arena_take_in(void **arena, size_t n, size_t align, size_t block)
 {
 	struct arena_block *b = *arena;
 	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (!b || at > b->cap || b->cap - at < n) {
-		size_t cap = n > (1u << 16) ? n : (1u << 16);
-		struct arena_block *nb = xmalloc(sizeof(*nb) + cap);
+		size_t size = bigmem_size(sizeof(*b) + (n > block ? n : block));
+		/* small blocks need no zeroing (bigmem_free frees either) */
+		struct arena_block *nb = size < BIGMEM_MIN ? xmalloc(size) : bigmem_alloc(size);
 		nb->prev = b;
-		nb->cap = cap;
+		nb->cap = size - sizeof(*nb);
 		*arena = b = nb;
 		at = 0;
 	}
 	b->used = at + n;
 	return (char *)b->data + at;
+}
+
+/* The same from a tree's arena: 64 KiB blocks. */
+static void *arena_take(void **arena, size_t n, size_t align)
+{
+	return arena_take_in(arena, n, align, (size_t)1 << 16);
 }
 
 static void *arena_alloc(void **arena, size_t n)
@@ -62,7 +71,7 @@ static void arena_free(void *arena)
 	struct arena_block *b = arena;
 	while (b) {
 		struct arena_block *prev = b->prev;
-		free(b);
+		bigmem_free(b, sizeof(*b) + b->cap);
 		b = prev;
 	}
 }
@@ -149,6 +158,7 @@ struct keyset {
 	struct keyslot *slots;
 	size_t cap, n;
 	void *strings;           /* arena of the copies */
+	size_t block;            /* its block size, from the file's size */
 };
 
 struct loader {
@@ -248,7 +258,7 @@ static void keyset_resize(struct keyset *ks, size_t cap)
 {
 	struct keyset old = *ks;
 	ks->cap = cap;
-	ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+	ks->slots = bigmem_alloc(ks->cap * sizeof(*ks->slots));
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.slots[i].key)
 			continue;
@@ -257,7 +267,7 @@ static void keyset_resize(struct keyset *ks, size_t cap)
 			k = (k + 1) & (ks->cap - 1);
 		ks->slots[k] = old.slots[i];
 	}
-	free(old.slots);
+	bigmem_free(old.slots, old.cap * sizeof(*old.slots));
 }
 
 /* Sizes the set for the file at once: a top-level key per line at most
@@ -271,6 +281,9 @@ static void keyset_reserve(struct keyset *ks, size_t lines)
 	while (cap < lines * 2)
 		cap *= 2;
 	keyset_resize(ks, cap);
+	/* the copies' blocks: 16 bytes a line, so that a small file takes
+	 * 4 KiB and a 100,000-key one (1.5 MB of keys) huge pages */
+	ks->block = lines * 16 < 4096 ? 4096 : lines * 16;
 }
 
 /* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
@@ -287,7 +300,7 @@ static int keyset_add(struct loader *ld, const struct ynode *k)
 			return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
 					  k->str, (unsigned)s->line);
 	}
-	char *copy = arena_take(&ks->strings, k->len + 1, 1);
+	char *copy = arena_take_in(&ks->strings, k->len + 1, 1, ks->block);
 	memcpy(copy, k->str, k->len + 1);
 	ks->slots[i] = (struct keyslot){ .key = copy, .hash = (uint32_t)(h >> 32),
 					 .line = k->line };
@@ -297,7 +310,7 @@ static int keyset_add(struct loader *ld, const struct ynode *k)
 
 static void keyset_release(struct keyset *ks)
 {
-	free(ks->slots);
+	bigmem_free(ks->slots, ks->cap * sizeof(*ks->slots));
 	arena_free(ks->strings);
 	memset(ks, 0, sizeof(*ks));
 }
