@@ -129,6 +129,12 @@ static void index_resize(struct lex_index *ix, size_t cap)
 	bigmem_free(old.slots, old.cap * sizeof(*old.slots));
 }
 
+void lex_index_prefetch(const struct lex_index *ix, uint64_t h)
+{
+	if (ix->cap)
+		__builtin_prefetch(&ix->slots[h & (ix->cap - 1)], 1);
+}
+
 void lex_index_reserve(struct lex_index *ix, size_t n)
 {
 	size_t cap = ix->cap ? ix->cap : 256;
@@ -348,9 +354,36 @@ static size_t chunk_end(const char *s, size_t len)
 	}
 }
 
+/* The common case of lexicon_key_ok() in one pass: ASCII words of letters
+ * and digits, each - or ' between two of them, single spaces between words.
+ * false means "not this case", not "wrong". */
+static bool plain_key_ok(const char *s, size_t len)
+{
+	/* 1: letter or digit, 2: joiner, 3: space */
+	static const unsigned char kind[128] = {
+		['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['-'] = 2, ['\''] = 2, [' '] = 3,
+	};
+	size_t words = 1;
+	unsigned prev = 3;  /* as if after a space: the key must start a word */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned k = c < 0x80 ? kind[c] : 0;
+		if (!k || (k != 1 && prev != 1))
+			return false;
+		words += k == 3;
+		prev = k;
+	}
+	return prev == 1 && words <= LEXICON_MAX_WORDS;
+}
+
 bool lexicon_key_ok(const char *s, size_t len, const char **why)
 {
 	size_t words = 0;
+	if (len && len <= LEXICON_MAX_KEY && plain_key_ok(s, len))
+		return true;
 	if (len == 0 || len > LEXICON_MAX_KEY) {
 		*why = len ? "is longer than 100 bytes" : "is empty";
 		return false;
@@ -380,17 +413,15 @@ bool lexicon_key_ok(const char *s, size_t len, const char **why)
  * utf8proc. */
 void lexicon_fold(const char *s, size_t len, struct buf *out)
 {
-	size_t i = 0;
-	while (i < len && (unsigned char)s[i] < 0x80)
-		i++;
-	if (i < len) {
-		unicode_fold(s, len, out);
-		return;
-	}
 	buf_grow(out, len);
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		out->data[out->len + i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	char *d = out->data + out->len;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			unicode_fold(s, len, out);  /* writes over d */
+			return;
+		}
+		d[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
 	}
 	out->len += len;
 	out->data[out->len] = '\0';

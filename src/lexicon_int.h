@@ -95,6 +95,8 @@ struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t kle
  * caller fills it and counts it in n).  May grow the index. */
 struct lex_islot *lex_index_slot(struct lex_index *ix, const char *fold, size_t len,
 				 uint64_t h);
+/* Starts fetching the slot where a fold hashing to h goes (a hint). */
+void lex_index_prefetch(const struct lex_index *ix, uint64_t h);
 /* Makes room for n more keys without growing again. */
 void lex_index_reserve(struct lex_index *ix, size_t n);
 const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);

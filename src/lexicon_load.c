@@ -65,7 +65,9 @@ struct loadctx {
 	struct pending *pend;
 	size_t n_pend, cap_pend;
 	struct buf strs;         /* the pending entries' strings */
-	struct buf scratch;
+	struct buf scratch;      /* the fold of key folded */
+	const struct ynode *folded;
+	uint64_t hash;           /* and its hash */
 };
 
 static void problem(struct loadctx *c, const struct ynode *at, unsigned dcol,
@@ -303,12 +305,29 @@ static void fill_info(struct lex_entry *e)
 	}
 }
 
-static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact)
+/* Folds k into c->scratch and hashes it, once: load_entry() asks early, so
+ * that the index slot insert() needs is on its way from memory (a cache
+ * miss per entry in a big lexicon) while the entry is checked. */
+static void fold_key(struct loadctx *c, const struct ynode *k)
+{
+	if (c->folded == k)
+		return;
+	buf_reset(&c->scratch);
+	lexicon_fold(k->str, k->len, &c->scratch);
+	c->hash = lexicon_hash(c->scratch.data, c->scratch.len);
+	c->folded = k;
+	lex_index_prefetch(&c->lx->byfold, c->hash);
+}
+
+/* A new entry for key k; *h is its fold's hash. */
+static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact,
+				   uint64_t *h)
 {
 	struct lex_entry *e = lex_alloc(c->lx, sizeof(*e));
 	e->info.key = lex_strndup(c->lx, k->str, k->len);
-	buf_reset(&c->scratch);
-	lexicon_fold(k->str, k->len, &c->scratch);
+	fold_key(c, k);
+	c->folded = NULL;
+	*h = c->hash;
 	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
 	e->fold_len = (unsigned)c->scratch.len;
 	e->gen = c->lx->gen;
@@ -380,12 +399,12 @@ static const char *what_is(const struct lex_entry *e)
 	return e->target ? "alias" : "entry";
 }
 
-/* Stores e; returns the stored entry (e itself, or the earlier entry it
+/* Stores e, whose fold hashes to h; returns the stored entry (e itself, or the earlier entry it
  * replaced in place), or NULL after reporting a collision or a cycle. */
-static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const struct ynode *at)
+static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, uint64_t h,
+				const struct ynode *at)
 {
 	struct lexicon *lx = c->lx;
-	uint64_t h = lexicon_hash(e->fold, e->fold_len);
 	struct lex_islot *s = lex_index_slot(&lx->byfold, e->fold, e->fold_len, h);
 	if (!s->head) {
 		s->hash = h;
@@ -430,10 +449,11 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 	bool exact;
 	if (key_ok(c, a, "alias") < 0 || case_rule(c, a, casenode, &exact) < 0)
 		return;
-	struct lex_entry *e = entry_new(c, a, exact);
+	uint64_t h;
+	struct lex_entry *e = entry_new(c, a, exact, &h);
 	e->target = target;
 	e->info.value = target->info.key;  /* the arena's strings live as long as the lexicon */
-	insert(c, e, a);
+	insert(c, e, h, a);
 }
 
 static void load_aliases(struct loadctx *c, const struct ynode *list, struct lex_entry *target,
@@ -482,6 +502,7 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	bool exact;
 	if (key_ok(c, k, "key") < 0)
 		return;
+	fold_key(c, k);
 	if (v->kind == YNODE_SCALAR) {
 		f[F_SAY] = v;
 	} else if (v->kind != YNODE_MAP) {
@@ -501,12 +522,13 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	}
 	if (f[F_NOTE] && f[F_NOTE]->kind != YNODE_SCALAR)
 		problem(c, f[F_NOTE], 0, "'note' must be a string");
-	struct lex_entry *e = entry_new(c, k, exact);
+	uint64_t h;
+	struct lex_entry *e = entry_new(c, k, exact, &h);
 	if (pronunciation(c, e, f) < 0) {
 		entry_drop(e);
 		return;
 	}
-	e = insert(c, e, k);
+	e = insert(c, e, h, k);
 	if (e && f[F_ALIASES])
 		load_aliases(c, f[F_ALIASES], e, f[F_CASE]);
 }
@@ -528,10 +550,11 @@ static void resolve_pending(struct loadctx *c)
 				lexicon_find(c->lx, p->target.str, p->target.len, NULL);
 			if (!t)
 				continue;
-			struct lex_entry *e = entry_new(c, &p->key, p->exact);
+			uint64_t h;
+			struct lex_entry *e = entry_new(c, &p->key, p->exact, &h);
 			e->target = (struct lex_entry *)t;
 			e->info.value = e->target->info.key;
-			insert(c, e, &p->key);
+			insert(c, e, h, &p->key);
 			p->done = progress = true;
 		}
 	}
@@ -552,8 +575,10 @@ static void resolve_pending(struct loadctx *c)
 
 static int on_pair(struct ydoc *doc, const struct ynode *k, const struct ynode *v, void *ctx)
 {
+	struct loadctx *c = ctx;
 	(void)doc;  /* problem() names the file itself: pending entries outlive doc */
-	load_entry(ctx, k, v);
+	load_entry(c, k, v);
+	c->folded = NULL;  /* the next pair's nodes may reuse these addresses */
 	return 0;
 }
 

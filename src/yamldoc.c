@@ -4,7 +4,8 @@
  * The event API streams, so memory is the tree itself: nodes and strings are
  * carved from an arena of large blocks that is freed in one go.  Depth is
  * counted before libyaml's scanner gets quadratic (it has no limit of its own
- * in 0.2.5), and duplicate keys are found with a hash set per map.
+ * in 0.2.5), and duplicate keys are found pair by pair in a small map, with
+ * a hash set in a larger one.
  *
  * ydoc_stream_map() runs the same loader with the top-level map kept out of
  * the arena: each key/value pair is built as a small tree, handed to the
@@ -326,12 +327,32 @@ static int deliver(struct loader *ld)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Duplicate keys of a finished map; libyaml does not look for them. */
+static int duplicate(struct loader *ld, const struct ynode *k, const struct ynode *first)
+{
+	return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)", k->str, first->line);
+}
+
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->len == b->len && !memcmp(a->str, b->str, a->len);
+}
+
+/* Duplicate keys of a finished map; libyaml does not look for them.  A
+ * small map (a lexicon entry's) is compared pair by pair; a larger one goes
+ * through a hash set. */
 static int check_duplicates(struct loader *ld, const struct ynode *map)
 {
 	size_t n = map->len / 2;
 	if (n < 2)
 		return 0;
+	if (n <= 8) {
+		for (const struct ynode *k = map->child->next->next; k;
+		     k = k->next ? k->next->next : NULL)
+			for (const struct ynode *j = map->child; j != k; j = j->next->next)
+				if (same_key(j, k))
+					return duplicate(ld, k, j);
+		return 0;
+	}
 	size_t cap = 16;
 	while (cap < n * 2)
 		cap *= 2;
@@ -340,9 +361,8 @@ static int check_duplicates(struct loader *ld, const struct ynode *map)
 	for (const struct ynode *k = map->child; k; k = k->next ? k->next->next : NULL) {
 		size_t i = hash_str(k->str, k->len) & (cap - 1);
 		while (slots[i]) {
-			if (slots[i]->len == k->len && !memcmp(slots[i]->str, k->str, k->len)) {
-				rc = ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
-						k->str, slots[i]->line);
+			if (same_key(slots[i], k)) {
+				rc = duplicate(ld, k, slots[i]);
 				goto out;
 			}
 			i = (i + 1) & (cap - 1);
@@ -477,7 +497,16 @@ struct prescan {
  * reporting. */
 static int prescan_window(struct loader *ld, struct prescan *ps, const char *text, size_t len)
 {
+	/* the bytes that mean something here; the rest is skipped quickly */
+	static const bool special[256] = {
+		['#'] = true, ['\''] = true, ['"'] = true,
+		['['] = true, ['{'] = true, [']'] = true, ['}'] = true,
+	};
 	for (size_t i = 0; i < len; i++) {
+		while (i < len && !special[(unsigned char)text[i]])
+			i++;
+		if (i == len)
+			break;
 		char c = text[i];
 		char prev = i ? text[i - 1] : ps->started ? '\n' : '\0';
 		if (c == '#' && (i == 0 || prev == ' ' || prev == '\n')) {
