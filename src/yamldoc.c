@@ -176,6 +176,8 @@ struct loader {
 	struct buf slurped;      /* the whole text, read again for an error */
 	struct ynode top;        /* the top-level map, outside the arena */
 	struct keyset keys;
+	const struct ynode *pending;  /* a top-level key not yet in keys */
+	uint64_t pending_hash;
 	const char *what;
 	ydoc_pair_fn *fn;
 	void *ctx;
@@ -287,13 +289,28 @@ static void keyset_reserve(struct keyset *ks, size_t lines)
 	ks->block = lines * 16 < 4096 ? 4096 : lines * 16;
 }
 
-/* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
-static int keyset_add(struct loader *ld, const struct ynode *k)
+/* A stream's top-level key k is looked up in two steps, so that its slot
+ * comes from memory (a cache miss per key in a big file) while libyaml
+ * parses the next event: keyset_defer() at the key, keyset_settle() before
+ * anything else happens (the next event, or a parse error), so the order of
+ * messages is the same as if it were checked at once. */
+static void keyset_defer(struct loader *ld, const struct ynode *k)
 {
 	struct keyset *ks = &ld->keys;
 	if ((ks->n + 1) * 2 > ks->cap)
 		keyset_resize(ks, ks->cap * 2);
-	uint64_t h = hash_str(k->str, k->len);
+	ld->pending = k;
+	ld->pending_hash = hash_str(k->str, k->len);
+	__builtin_prefetch(&ks->slots[ld->pending_hash & (ks->cap - 1)], 1);
+}
+
+/* Remembers the deferred key; -1 after reporting a duplicate. */
+static int keyset_settle(struct loader *ld)
+{
+	struct keyset *ks = &ld->keys;
+	const struct ynode *k = ld->pending;
+	uint64_t h = ld->pending_hash;
+	ld->pending = NULL;
 	size_t i = h & (ks->cap - 1);
 	for (; ks->slots[i].key; i = (i + 1) & (ks->cap - 1)) {
 		const struct keyslot *s = &ks->slots[i];
@@ -397,8 +414,8 @@ static int attach(struct loader *ld, struct ynode *n)
 	if (is_key && n->kind != YNODE_SCALAR)
 		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
 				  ynode_kind_name(n->kind));
-	if (top && is_key && keyset_add(ld, n) < 0)
-		return -1;
+	if (top && is_key)
+		keyset_defer(ld, n);
 	if (f->last)
 		f->last->next = n;
 	else
@@ -425,6 +442,8 @@ static int check_props(struct loader *ld, const yaml_char_t *anchor, const yaml_
 static int on_event(struct loader *ld, yaml_event_t *ev)
 {
 	struct ynode *n;
+	if (ld->pending && keyset_settle(ld) < 0)
+		return -1;
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		if (check_props(ld, ev->data.scalar.anchor, ev->data.scalar.tag,
@@ -551,6 +570,10 @@ static int run_parser(struct loader *ld, yaml_parser_t *parser)
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(parser, &ev)) {
+			if (ld->pending && keyset_settle(ld) < 0) {
+				rc = -1;  /* what came first is reported */
+				break;
+			}
 			if (ld->file)
 				stream_slurp(ld);
 			rc = parser_error(ld, parser);
