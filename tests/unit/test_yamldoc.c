@@ -457,6 +457,19 @@ static void test_stream_duplicates(void **state)
 	 * are different */
 	expect_stream_error("a: 1\np:\n  s: 1\n  s: 2\n", 1, "t.yaml:4:3:", "line 3");
 	expect_stream_error("a: 1\nb: { x: 1, y: 2, x: 3 }\n", 1, "t.yaml:2:18:", "line 2");
+	/* a map of up to 8 keys is compared pair by pair, a larger one hashed:
+	 * both find the first repeat and name its first line */
+	expect_stream_error("a: { p: 1, q: 2, r: 3,\n s: 4, q: 5 }\n", 0, "t.yaml:2:8:",
+			    "duplicate key 'q' (first at line 1)");
+	expect_stream_error("a: { k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7,\n"
+			    " k8: 8, k9: 9, k3: 10, k9: 11 }\n", 0, "t.yaml:2:16:",
+			    "duplicate key 'k3' (first at line 1)");
+	/* a repeated top-level key is reported before whatever is wrong with
+	 * its value, even when libyaml fails on the very next token */
+	expect_stream_error("a: 1\na: \"open\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na: &x 2\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na: [\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na:", 1, "t.yaml:2:1:", "duplicate key 'a'");
 	struct seen ok = { .log = BUF_INIT };
 	assert_int_equal(stream("a: 1\nA: 2\n\"a \": 3\n", 17, NULL, &ok, &err), 0);
 	assert_int_equal(ok.pairs, 3);
