@@ -234,6 +234,12 @@ void lex_heads_add(struct lex_heads *t, const char *word, size_t len, unsigned n
 		s->maxwords = (uint16_t)nwords;
 }
 
+void lex_heads_prefetch(const struct lex_heads *t, const char *word, size_t len)
+{
+	if (t->cap)
+		__builtin_prefetch(&t->slots[lexicon_hash(word, len) & (t->cap - 1)], 1);
+}
+
 unsigned lex_heads_get(const struct lex_heads *t, const char *word, size_t len)
 {
 	if (!t->cap || len > UINT16_MAX)

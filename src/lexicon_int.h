@@ -103,6 +103,8 @@ const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key,
 /* Notes that a key of nwords words starts with word[0..len), which must
  * live as long as the table (an entry's fold).  May grow the table. */
 void lex_heads_add(struct lex_heads *t, const char *word, size_t len, unsigned nwords);
+/* Starts fetching the slot for word[0..len) (a hint). */
+void lex_heads_prefetch(const struct lex_heads *t, const char *word, size_t len);
 /* The most words of a key starting with word[0..len), or 0 when none. */
 unsigned lex_heads_get(const struct lex_heads *t, const char *word, size_t len);
 void lexicon_fold(const char *s, size_t len, struct buf *out);

@@ -305,9 +305,10 @@ static void fill_info(struct lex_entry *e)
 	}
 }
 
-/* Folds k into c->scratch and hashes it, once: load_entry() asks early, so
- * that the index slot insert() needs is on its way from memory (a cache
- * miss per entry in a big lexicon) while the entry is checked. */
+/* Folds k into c->scratch and hashes it, once: the stream's hint asks as
+ * soon as the key is read, so that the index slot insert() needs is on its
+ * way from memory (a cache miss per entry in a big lexicon) while the value
+ * is parsed and checked. */
 static void fold_key(struct loadctx *c, const struct ynode *k)
 {
 	if (c->folded == k)
@@ -317,6 +318,9 @@ static void fold_key(struct loadctx *c, const struct ynode *k)
 	c->hash = lexicon_hash(c->scratch.data, c->scratch.len);
 	c->folded = k;
 	lex_index_prefetch(&c->lx->byfold, c->hash);
+	const char *sp = memchr(c->scratch.data, ' ', c->scratch.len);
+	if (sp)  /* a multi-word key: its first word goes into the heads */
+		lex_heads_prefetch(&c->lx->heads, c->scratch.data, (size_t)(sp - c->scratch.data));
 }
 
 /* A new entry for key k; *h is its fold's hash. */
@@ -573,6 +577,13 @@ static void resolve_pending(struct loadctx *c)
 	}
 }
 
+/* The stream's hint: a key's fold, hash and index slot are made ready
+ * while libyaml parses its value. */
+static void on_key(const struct ynode *k, void *ctx)
+{
+	fold_key(ctx, k);
+}
+
 static int on_pair(struct ydoc *doc, const struct ynode *k, const struct ynode *v, void *ctx)
 {
 	struct loadctx *c = ctx;
@@ -596,8 +607,8 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 		lex_index_reserve(&lx->byfold, (size_t)st.st_size / 48);
 	/* a YAML error ends the file: entries before it stay, and same-as
 	 * targets would only be reported missing */
-	if (ydoc_stream_map(path, "a lexicon is a map of words to pronunciations",
-			    on_pair, &c) < 0)
+	if (ydoc_stream_map_hinted(path, "a lexicon is a map of words to pronunciations",
+				   on_key, on_pair, &c) < 0)
 		c.errors++;
 	else
 		resolve_pending(&c);

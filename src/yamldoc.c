@@ -179,6 +179,7 @@ struct loader {
 	const struct ynode *pending;  /* a top-level key not yet in keys */
 	uint64_t pending_hash;
 	const char *what;
+	ydoc_key_fn *hint;
 	ydoc_pair_fn *fn;
 	void *ctx;
 };
@@ -291,9 +292,11 @@ static void keyset_reserve(struct keyset *ks, size_t lines)
 
 /* A stream's top-level key k is looked up in two steps, so that its slot
  * comes from memory (a cache miss per key in a big file) while libyaml
- * parses the next event: keyset_defer() at the key, keyset_settle() before
- * anything else happens (the next event, or a parse error), so the order of
- * messages is the same as if it were checked at once. */
+ * parses its value: keyset_defer() at the key, keyset_settle() when the
+ * pair is complete or before any other problem is reported (loader_error(),
+ * a parse error), so messages come as if it were checked at once.  The
+ * caller's hint, if any, gets the key at the same time for the same
+ * reason. */
 static void keyset_defer(struct loader *ld, const struct ynode *k)
 {
 	struct keyset *ks = &ld->keys;
@@ -302,6 +305,8 @@ static void keyset_defer(struct loader *ld, const struct ynode *k)
 	ld->pending = k;
 	ld->pending_hash = hash_str(k->str, k->len);
 	__builtin_prefetch(&ks->slots[ld->pending_hash & (ks->cap - 1)], 1);
+	if (ld->hint)
+		ld->hint(k, ld->ctx);
 }
 
 /* Remembers the deferred key; -1 after reporting a duplicate. */
@@ -326,6 +331,23 @@ static int keyset_settle(struct loader *ld)
 	return 0;
 }
 
+static int loader_error(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports a problem found while parsing, unless the top-level key read
+ * before it is a duplicate: that came first, so it is reported instead.
+ * Returns -1. */
+static int loader_error(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+{
+	if (ld->pending && keyset_settle(ld) < 0)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(true, ld->doc, at, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 static void keyset_release(struct keyset *ks)
 {
 	bigmem_free(ks->slots, ks->cap * sizeof(*ks->slots));
@@ -336,6 +358,8 @@ static void keyset_release(struct keyset *ks)
 /* A stream's pair is complete: hand it over, then rewind the arena. */
 static int deliver(struct loader *ld)
 {
+	if (ld->pending && keyset_settle(ld) < 0)
+		return -1;
 	struct ynode *k = ld->top.child;
 	int rc = ld->fn(ld->doc, k, k->next, ld->ctx);
 	ld->top.child = NULL;
@@ -346,7 +370,7 @@ static int deliver(struct loader *ld)
 
 static int duplicate(struct loader *ld, const struct ynode *k, const struct ynode *first)
 {
-	return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)", k->str, first->line);
+	return loader_error(ld, k, "duplicate key '%s' (first at line %u)", k->str, first->line);
 }
 
 static bool same_key(const struct ynode *a, const struct ynode *b)
@@ -394,12 +418,12 @@ out:
 static int attach_root(struct loader *ld, struct ynode *n)
 {
 	if (ld->rooted)
-		return ydoc_error(ld->doc, n, "more than one document in one file");
+		return loader_error(ld, n, "more than one document in one file");
 	ld->rooted = true;
 	if (!ld->stream)
 		ld->doc->root = n;
 	else if (n->kind != YNODE_MAP)
-		return ydoc_error(ld->doc, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
+		return loader_error(ld, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
 	return 0;
 }
 
@@ -412,7 +436,7 @@ static int attach(struct loader *ld, struct ynode *n)
 	bool is_key = parent->kind == YNODE_MAP && parent->len % 2 == 0;
 	bool top = ld->stream && ld->depth == 1;
 	if (is_key && n->kind != YNODE_SCALAR)
-		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
+		return loader_error(ld, n, "a key must be a plain string, not %s",
 				  ynode_kind_name(n->kind));
 	if (top && is_key)
 		keyset_defer(ld, n);
@@ -433,17 +457,15 @@ static int check_props(struct loader *ld, const yaml_char_t *anchor, const yaml_
 {
 	struct ynode at = { .line = (unsigned)m->line + 1, .col = (unsigned)m->column + 1 };
 	if (anchor)
-		return ydoc_error(ld->doc, &at, "anchors (&%s) are not allowed here", anchor);
+		return loader_error(ld, &at, "anchors (&%s) are not allowed here", anchor);
 	if (tag && !implicit)
-		return ydoc_error(ld->doc, &at, "tags (%s) are not allowed here", tag);
+		return loader_error(ld, &at, "tags (%s) are not allowed here", tag);
 	return 0;
 }
 
 static int on_event(struct loader *ld, yaml_event_t *ev)
 {
 	struct ynode *n;
-	if (ld->pending && keyset_settle(ld) < 0)
-		return -1;
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		if (check_props(ld, ev->data.scalar.anchor, ev->data.scalar.tag,
@@ -458,7 +480,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 		n->str = s;
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 		if (strlen(s) != n->len)
-			return ydoc_error(ld->doc, n, "NUL character inside a string");
+			return loader_error(ld, n, "NUL character inside a string");
 		return attach(ld, n);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
@@ -476,7 +498,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 		if (attach(ld, n) < 0)
 			return -1;
 		if (ld->depth >= YDOC_MAX_DEPTH)
-			return ydoc_error(ld->doc, n, "nested deeper than %d levels", YDOC_MAX_DEPTH);
+			return loader_error(ld, n, "nested deeper than %d levels", YDOC_MAX_DEPTH);
 		ld->stack[ld->depth].node = n;
 		ld->stack[ld->depth].last = NULL;
 		ld->depth++;
@@ -495,7 +517,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT: {
 		struct ynode at = { .line = (unsigned)ev->start_mark.line + 1,
 				    .col = (unsigned)ev->start_mark.column + 1 };
-		return ydoc_error(ld->doc, &at, "aliases (*%s) are not allowed here",
+		return loader_error(ld, &at, "aliases (*%s) are not allowed here",
 				  ev->data.alias.anchor);
 	}
 	default:
@@ -733,13 +755,19 @@ static int stream_parse(struct loader *ld, size_t bytes)
 
 int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx)
 {
+	return ydoc_stream_map_hinted(path, what, NULL, fn, ctx);
+}
+
+int ydoc_stream_map_hinted(const char *path, const char *what, ydoc_key_fn *hint,
+			   ydoc_pair_fn *fn, void *ctx)
+{
 	struct stat st;
 	FILE *f = open_regular(path, &st);
 	if (!f)
 		return -1;
 	struct ydoc doc = { .name = xstrdup(path) };
 	struct loader ld = { .doc = &doc, .stream = true, .file = f, .slurped = BUF_INIT,
-			     .fn = fn, .ctx = ctx,
+			     .hint = hint, .fn = fn, .ctx = ctx,
 			     .what = what ? what : "expected a map at the top level" };
 	struct prescan ps = { .line = 1 };
 	size_t bytes;
