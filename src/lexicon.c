@@ -70,8 +70,10 @@ static void *arena_take(struct lexicon *lx, size_t n, size_t align)
 
 void *lex_alloc(struct lexicon *lx, size_t n)
 {
-	/* the store holds pointers and integers: no need for max_align_t's 16 */
-	return memset(arena_take(lx, n, _Alignof(void *)), 0, n);
+	/* the store holds pointers and integers: no need for max_align_t's 16.
+	 * No memset: blocks come zeroed from bigmem_alloc() and no byte of
+	 * them is handed out twice (a big lexicon's entries are 12 MB). */
+	return arena_take(lx, n, _Alignof(void *));
 }
 
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n)

@@ -37,6 +37,20 @@ struct arena_block {
 	max_align_t data[];
 };
 
+/* A new block for n bytes (at least block) on top of *arena. */
+static __attribute__((noinline)) struct arena_block *arena_grow(void **arena, size_t n,
+							       size_t block)
+{
+	size_t size = bigmem_size(sizeof(struct arena_block) + (n > block ? n : block));
+	/* small blocks need no zeroing (bigmem_free frees either) */
+	struct arena_block *b = size < BIGMEM_MIN ? xmalloc(size) : bigmem_alloc(size);
+	b->prev = *arena;
+	b->cap = size - sizeof(*b);
+	b->used = 0;
+	*arena = b;
+	return b;
+}
+
 /* n bytes at a multiple of align (a power of two) from an arena whose
  * blocks hold at least block bytes: strings take align 1. */
 static void *arena_take_in(void **arena, size_t n, size_t align, size_t block)
@@ -44,12 +58,7 @@ static void *arena_take_in(void **arena, size_t n, size_t align, size_t block)
 	struct arena_block *b = *arena;
 	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (!b || at > b->cap || b->cap - at < n) {
-		size_t size = bigmem_size(sizeof(*b) + (n > block ? n : block));
-		/* small blocks need no zeroing (bigmem_free frees either) */
-		struct arena_block *nb = size < BIGMEM_MIN ? xmalloc(size) : bigmem_alloc(size);
-		nb->prev = b;
-		nb->cap = size - sizeof(*nb);
-		*arena = b = nb;
+		b = arena_grow(arena, n, block);
 		at = 0;
 	}
 	b->used = at + n;
