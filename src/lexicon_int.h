@@ -36,12 +36,13 @@ struct lex_index {
 	size_t cap, n;
 };
 
+/* A table keyed by bytes, for the commands (lexicon_audit.c, pls.c). */
 struct lex_slot {
 	char *key;                  /* owned by the table's user */
 	size_t klen;
 	uint64_t hash;
 	struct lex_entry *val;      /* free for the table's user */
-	unsigned maxwords;          /* heads: longest key starting here; or a count */
+	unsigned maxwords;          /* the same: a count, an index */
 };
 
 struct lex_table {
