@@ -249,11 +249,8 @@ static int parser_error(struct loader *ld, yaml_parser_t *p)
 
 static struct ynode *init_node(struct ynode *n, enum ynode_kind kind, const yaml_mark_t *m)
 {
-	memset(n, 0, sizeof(*n));
-	n->kind = kind;
-	n->line = (unsigned)m->line + 1;
-	n->col = (unsigned)m->column + 1;
-	n->str = "";
+	*n = (struct ynode){ .kind = kind, .line = (unsigned)m->line + 1,
+			     .col = (unsigned)m->column + 1, .str = "" };
 	return n;
 }
 
