@@ -28,7 +28,8 @@ size_t bigmem_size(size_t n);
 /* n zeroed bytes, aligned for any type.  Aborts when out of memory (like
  * xmalloc); never NULL.  Free with bigmem_free() and the same n. */
 void *bigmem_alloc(size_t n);
-/* Frees p (NULL is fine) from bigmem_alloc(n). */
+/* Frees p (NULL is fine) from bigmem_alloc(n); a block of fewer than
+ * BIGMEM_MIN bytes may also come from xmalloc (arenas that need no zeroing). */
 void bigmem_free(void *p, size_t n);
 
 #endif
