@@ -511,6 +511,59 @@ static void test_stream_bad_input(void **state)
 	buf_release(&err);
 }
 
+/* What ydoc_stream_map_hinted() did, in order. */
+struct hinted {
+	struct buf log;
+	const struct ynode *last;
+};
+
+static void hint_key(const struct ynode *key, void *ctx)
+{
+	struct hinted *h = ctx;
+	buf_addf(&h->log, "hint %s@%u ", key->str, key->line);
+	h->last = key;
+}
+
+static int hinted_pair(struct ydoc *doc, const struct ynode *key, const struct ynode *value,
+		       void *ctx)
+{
+	struct hinted *h = ctx;
+	(void)doc;
+	(void)value;
+	buf_addf(&h->log, "%s %s ", key == h->last ? "pair" : "OTHER NODE", key->str);
+	return 0;
+}
+
+static int stream_hinted(const char *text, struct hinted *h)
+{
+	char *dir = scratch_dir();
+	char *path = scratch_file(dir, "t.yaml", text, strlen(text));
+	struct capture c;
+	struct buf err = BUF_INIT;
+	capture_begin(&c);
+	int rc = ydoc_stream_map_hinted(path, NULL, hint_key, hinted_pair, h);
+	capture_end(&c, &err);
+	buf_release(&err);
+	free(path);
+	scratch_remove(dir);
+	return rc;
+}
+
+/* The hint sees each top-level key (not the nested ones) before its pair,
+ * as the very node the pair function gets; a duplicate is hinted, then
+ * refused. */
+static void test_stream_hint(void **state)
+{
+	(void)state;
+	struct hinted h = { .log = BUF_INIT };
+	assert_int_equal(stream_hinted("a: 1\nb: { x: 1, y: [2] }\nc:\n  - 3\n", &h), 0);
+	assert_string_equal(h.log.data, "hint a@1 pair a hint b@2 pair b hint c@3 pair c ");
+	buf_reset(&h.log);
+	assert_int_equal(stream_hinted("a: 1\nb: 2\na: 3\nd: 4\n", &h), -1);
+	assert_string_equal(h.log.data, "hint a@1 pair a hint b@2 pair b hint a@3 ");
+	buf_release(&h.log);
+}
+
 static void test_stream_stop_and_files(void **state)
 {
 	(void)state;
@@ -606,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_stream_not_a_map),
 		cmocka_unit_test(test_stream_duplicates),
 		cmocka_unit_test(test_stream_bad_input),
+		cmocka_unit_test(test_stream_hint),
 		cmocka_unit_test(test_stream_stop_and_files),
 		cmocka_unit_test(test_stream_windows),
 	};
