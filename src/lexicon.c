@@ -19,6 +19,7 @@
  */
 #include "lexicon.h"
 
+#include "bigmem.h"
 #include "digest.h"
 #include "lexicon_int.h"
 
@@ -30,53 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-
-/*
- * Zeroed memory for the arena and the entry index.  Blocks of 2 MiB or more
- * are mapped on their own, 2 MiB-aligned, and marked for transparent huge
- * pages where the system has them: on the virtual machine narrate was
- * measured on, the first touch of each 4 KiB page was most of a 100,000-
- * entry lexicon's load time (32 MB: ~120 ms in 4 KiB pages, under 10 ms in
- * huge pages).  Smaller blocks come from calloc.  big_free(p, n) with the
- * same n frees either kind.
- */
-#define BIG_BLOCK ((size_t)2 << 20)
-
-static size_t big_size(size_t n)
-{
-	return n < BIG_BLOCK ? n : (n + BIG_BLOCK - 1) & ~(BIG_BLOCK - 1);
-}
-
-static void *big_alloc(size_t n)
-{
-	if (n < BIG_BLOCK)
-		return xcalloc(1, n);
-	n = big_size(n);
-	size_t span = n + BIG_BLOCK;
-	char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED) {
-		fputs("narrate: fatal: out of memory\n", stderr);
-		abort();
-	}
-	size_t head = (BIG_BLOCK - (uintptr_t)p % BIG_BLOCK) % BIG_BLOCK;
-	if (head)
-		munmap(p, head);
-	if (span - head > n)
-		munmap(p + head + n, span - head - n);
-#ifdef MADV_HUGEPAGE
-	madvise(p + head, n, MADV_HUGEPAGE);  /* a hint: failure only costs time */
-#endif
-	return p + head;
-}
-
-static void big_free(void *p, size_t n)
-{
-	if (n < BIG_BLOCK)
-		free(p);
-	else if (p)
-		munmap(p, big_size(n));
-}
 
 struct lex_arena_block {
 	struct lex_arena_block *prev;
@@ -85,7 +39,7 @@ struct lex_arena_block {
 };
 
 /* Blocks double from 64 KiB to 4 MiB: a small lexicon stays small, a big
- * one gets huge pages. */
+ * one gets huge pages (bigmem.h says why that matters). */
 static struct lex_arena_block *arena_block(struct lex_arena_block *prev, size_t n)
 {
 	size_t cap = prev ? prev->cap * 2 : (size_t)1 << 16;
@@ -93,8 +47,8 @@ static struct lex_arena_block *arena_block(struct lex_arena_block *prev, size_t 
 		cap = ((size_t)4 << 20) - sizeof(*prev);
 	if (cap < n)
 		cap = n;
-	size_t size = big_size(sizeof(*prev) + cap);
-	struct lex_arena_block *b = big_alloc(size);
+	size_t size = bigmem_size(sizeof(*prev) + cap);
+	struct lex_arena_block *b = bigmem_alloc(size);
 	b->prev = prev;
 	b->cap = size - sizeof(*b);
 	return b;
@@ -116,8 +70,10 @@ static void *arena_take(struct lexicon *lx, size_t n, size_t align)
 
 void *lex_alloc(struct lexicon *lx, size_t n)
 {
-	/* the store holds pointers and integers: no need for max_align_t's 16 */
-	return memset(arena_take(lx, n, _Alignof(void *)), 0, n);
+	/* the store holds pointers and integers: no need for max_align_t's 16.
+	 * No memset: blocks come zeroed from bigmem_alloc() and no byte of
+	 * them is handed out twice (a big lexicon's entries are 12 MB). */
+	return arena_take(lx, n, _Alignof(void *));
 }
 
 char *lex_strndup(struct lexicon *lx, const char *s, size_t n)
@@ -163,7 +119,7 @@ static void index_resize(struct lex_index *ix, size_t cap)
 {
 	struct lex_index old = *ix;
 	ix->cap = cap;
-	ix->slots = big_alloc(cap * sizeof(*ix->slots));
+	ix->slots = bigmem_alloc(cap * sizeof(*ix->slots));
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.slots[i].head)
 			continue;
@@ -172,7 +128,13 @@ static void index_resize(struct lex_index *ix, size_t cap)
 			k = (k + 1) & (cap - 1);
 		ix->slots[k] = old.slots[i];
 	}
-	big_free(old.slots, old.cap * sizeof(*old.slots));
+	bigmem_free(old.slots, old.cap * sizeof(*old.slots));
+}
+
+void lex_index_prefetch(const struct lex_index *ix, uint64_t h)
+{
+	if (ix->cap)
+		__builtin_prefetch(&ix->slots[h & (ix->cap - 1)], 1);
 }
 
 void lex_index_reserve(struct lex_index *ix, size_t n)
@@ -231,6 +193,62 @@ const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key,
 	return NULL;
 }
 
+static struct lex_hslot *heads_find(const struct lex_heads *t, const char *word, size_t len,
+				    uint64_t h)
+{
+	size_t i = h & (t->cap - 1);
+	for (; t->slots[i].word; i = (i + 1) & (t->cap - 1)) {
+		const struct lex_hslot *s = &t->slots[i];
+		if (s->hash == (uint32_t)(h >> 32) && s->len == len && !memcmp(s->word, word, len))
+			break;
+	}
+	return &t->slots[i];
+}
+
+static void heads_resize(struct lex_heads *t, size_t cap)
+{
+	struct lex_heads old = *t;
+	t->cap = cap;
+	t->slots = bigmem_alloc(cap * sizeof(*t->slots));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.slots[i].word)
+			continue;
+		size_t k = lexicon_hash(old.slots[i].word, old.slots[i].len) & (cap - 1);
+		while (t->slots[k].word)
+			k = (k + 1) & (cap - 1);
+		t->slots[k] = old.slots[i];
+	}
+	bigmem_free(old.slots, old.cap * sizeof(*old.slots));
+}
+
+void lex_heads_add(struct lex_heads *t, const char *word, size_t len, unsigned nwords)
+{
+	if ((t->n + 1) * 2 > t->cap)
+		heads_resize(t, t->cap ? t->cap * 2 : 256);
+	uint64_t h = lexicon_hash(word, len);
+	struct lex_hslot *s = heads_find(t, word, len, h);
+	if (!s->word) {
+		*s = (struct lex_hslot){ .word = word, .hash = (uint32_t)(h >> 32),
+					 .len = (uint16_t)len };
+		t->n++;
+	}
+	if (nwords > s->maxwords)
+		s->maxwords = (uint16_t)nwords;
+}
+
+void lex_heads_prefetch(const struct lex_heads *t, const char *word, size_t len)
+{
+	if (t->cap)
+		__builtin_prefetch(&t->slots[lexicon_hash(word, len) & (t->cap - 1)], 1);
+}
+
+unsigned lex_heads_get(const struct lex_heads *t, const char *word, size_t len)
+{
+	if (!t->cap || len > UINT16_MAX)
+		return 0;
+	return heads_find(t, word, len, lexicon_hash(word, len))->maxwords;
+}
+
 struct lexicon *lexicon_new(void)
 {
 	return xcalloc(1, sizeof(struct lexicon));
@@ -242,12 +260,12 @@ void lexicon_free(struct lexicon *lx)
 		return;
 	while (lx->arena) {
 		struct lex_arena_block *prev = lx->arena->prev;
-		big_free(lx->arena, sizeof(*lx->arena) + lx->arena->cap);
+		bigmem_free(lx->arena, sizeof(*lx->arena) + lx->arena->cap);
 		lx->arena = prev;
 	}
-	free(lx->entries);
-	free(lx->heads.slots);
-	big_free(lx->byfold.slots, lx->byfold.cap * sizeof(*lx->byfold.slots));
+	bigmem_free(lx->entries, lx->cap_entries * sizeof(*lx->entries));
+	bigmem_free(lx->heads.slots, lx->heads.cap * sizeof(*lx->heads.slots));
+	bigmem_free(lx->byfold.slots, lx->byfold.cap * sizeof(*lx->byfold.slots));
 	for (size_t i = 0; i < lx->n_files; i++)
 		free(lx->files[i]);
 	free(lx->files);
@@ -344,9 +362,36 @@ static size_t chunk_end(const char *s, size_t len)
 	}
 }
 
+/* The common case of lexicon_key_ok() in one pass: ASCII words of letters
+ * and digits, each - or ' between two of them, single spaces between words.
+ * false means "not this case", not "wrong". */
+static bool plain_key_ok(const char *s, size_t len)
+{
+	/* 1: letter or digit, 2: joiner, 3: space */
+	static const unsigned char kind[128] = {
+		['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['-'] = 2, ['\''] = 2, [' '] = 3,
+	};
+	size_t words = 1;
+	unsigned prev = 3;  /* as if after a space: the key must start a word */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned k = c < 0x80 ? kind[c] : 0;
+		if (!k || (k != 1 && prev != 1))
+			return false;
+		words += k == 3;
+		prev = k;
+	}
+	return prev == 1 && words <= LEXICON_MAX_WORDS;
+}
+
 bool lexicon_key_ok(const char *s, size_t len, const char **why)
 {
 	size_t words = 0;
+	if (len && len <= LEXICON_MAX_KEY && plain_key_ok(s, len))
+		return true;
 	if (len == 0 || len > LEXICON_MAX_KEY) {
 		*why = len ? "is longer than 100 bytes" : "is empty";
 		return false;
@@ -376,17 +421,15 @@ bool lexicon_key_ok(const char *s, size_t len, const char **why)
  * utf8proc. */
 void lexicon_fold(const char *s, size_t len, struct buf *out)
 {
-	size_t i = 0;
-	while (i < len && (unsigned char)s[i] < 0x80)
-		i++;
-	if (i < len) {
-		unicode_fold(s, len, out);
-		return;
-	}
 	buf_grow(out, len);
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		out->data[out->len + i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	char *d = out->data + out->len;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			unicode_fold(s, len, out);  /* writes over d */
+			return;
+		}
+		d[i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
 	}
 	out->len += len;
 	out->data[out->len] = '\0';
@@ -510,15 +553,15 @@ static size_t match_multi(struct matcher *m, size_t s, size_t e)
 {
 	buf_reset(&m->scratch);
 	lexicon_fold(m->text + s, e - s, &m->scratch);
-	const struct lex_slot *h = lex_table_get(&m->lx->heads, m->scratch.data, m->scratch.len);
-	if (!h)
+	unsigned maxwords = lex_heads_get(&m->lx->heads, m->scratch.data, m->scratch.len);
+	if (!maxwords)
 		return 0;
 	size_t ends[LEXICON_MAX_WORDS], forms[LEXICON_MAX_WORDS], n = 1;
 	ends[0] = e;
 	buf_reset(&m->form);
 	buf_add(&m->form, m->text + s, e - s);
 	forms[0] = m->form.len;
-	while (n < h->maxwords) {
+	while (n < maxwords) {
 		size_t i = ends[n - 1];
 		while (i < m->len && (m->text[i] == ' ' || m->text[i] == '\t'))
 			i++;

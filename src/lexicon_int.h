@@ -36,16 +36,32 @@ struct lex_index {
 	size_t cap, n;
 };
 
+/* A table keyed by bytes, for the commands (lexicon_audit.c, pls.c). */
 struct lex_slot {
 	char *key;                  /* owned by the table's user */
 	size_t klen;
 	uint64_t hash;
 	struct lex_entry *val;      /* free for the table's user */
-	unsigned maxwords;          /* heads: longest key starting here; or a count */
+	unsigned maxwords;          /* the same: a count, an index */
 };
 
 struct lex_table {
 	struct lex_slot *slots;
+	size_t cap, n;
+};
+
+/* The first words of multi-word keys, with the most words a key starting
+ * there has.  16-byte slots that point into the entries' folds (which live
+ * as long as the lexicon) rather than copy them. */
+struct lex_hslot {
+	const char *word;           /* NULL: empty; not NUL-terminated */
+	uint32_t hash;              /* the hash's high half (the low one places it) */
+	uint16_t len;               /* keys are at most LEXICON_MAX_KEY bytes */
+	uint16_t maxwords;
+};
+
+struct lex_heads {
+	struct lex_hslot *slots;
 	size_t cap, n;
 };
 
@@ -58,7 +74,7 @@ struct lexicon {
 	struct lex_entry **entries; /* load order */
 	size_t n_entries, cap_entries;
 	struct lex_index byfold;    /* folded key -> entries */
-	struct lex_table heads;     /* folded first word -> longest key */
+	struct lex_heads heads;     /* folded first word -> longest key */
 	char **files;               /* interned file names */
 	size_t n_files;
 	unsigned gen;
@@ -80,9 +96,18 @@ struct lex_slot *lex_table_slot(struct lex_table *t, const char *key, size_t kle
  * caller fills it and counts it in n).  May grow the index. */
 struct lex_islot *lex_index_slot(struct lex_index *ix, const char *fold, size_t len,
 				 uint64_t h);
+/* Starts fetching the slot where a fold hashing to h goes (a hint). */
+void lex_index_prefetch(const struct lex_index *ix, uint64_t h);
 /* Makes room for n more keys without growing again. */
 void lex_index_reserve(struct lex_index *ix, size_t n);
 const struct lex_slot *lex_table_get(const struct lex_table *t, const char *key, size_t klen);
+/* Notes that a key of nwords words starts with word[0..len), which must
+ * live as long as the table (an entry's fold).  May grow the table. */
+void lex_heads_add(struct lex_heads *t, const char *word, size_t len, unsigned nwords);
+/* Starts fetching the slot for word[0..len) (a hint). */
+void lex_heads_prefetch(const struct lex_heads *t, const char *word, size_t len);
+/* The most words of a key starting with word[0..len), or 0 when none. */
+unsigned lex_heads_get(const struct lex_heads *t, const char *word, size_t len);
 void lexicon_fold(const char *s, size_t len, struct buf *out);
 /* The phoneme table, loaded on first use; NULL after reporting. */
 const struct phoneset *lexicon_phoneset(struct lexicon *lx);

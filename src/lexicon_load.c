@@ -27,6 +27,7 @@
 #include "lexicon.h"
 #include "lexicon_int.h"
 
+#include "bigmem.h"
 #include "diag.h"
 #include "unicode.h"
 #include "yamldoc.h"
@@ -64,7 +65,9 @@ struct loadctx {
 	struct pending *pend;
 	size_t n_pend, cap_pend;
 	struct buf strs;         /* the pending entries' strings */
-	struct buf scratch;
+	struct buf scratch;      /* the fold of key folded */
+	const struct ynode *folded;
+	uint64_t hash;           /* and its hash */
 };
 
 static void problem(struct loadctx *c, const struct ynode *at, unsigned dcol,
@@ -302,12 +305,33 @@ static void fill_info(struct lex_entry *e)
 	}
 }
 
-static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact)
+/* Folds k into c->scratch and hashes it, once: the stream's hint asks as
+ * soon as the key is read, so that the index slot insert() needs is on its
+ * way from memory (a cache miss per entry in a big lexicon) while the value
+ * is parsed and checked. */
+static void fold_key(struct loadctx *c, const struct ynode *k)
+{
+	if (c->folded == k)
+		return;
+	buf_reset(&c->scratch);
+	lexicon_fold(k->str, k->len, &c->scratch);
+	c->hash = lexicon_hash(c->scratch.data, c->scratch.len);
+	c->folded = k;
+	lex_index_prefetch(&c->lx->byfold, c->hash);
+	const char *sp = memchr(c->scratch.data, ' ', c->scratch.len);
+	if (sp)  /* a multi-word key: its first word goes into the heads */
+		lex_heads_prefetch(&c->lx->heads, c->scratch.data, (size_t)(sp - c->scratch.data));
+}
+
+/* A new entry for key k; *h is its fold's hash. */
+static struct lex_entry *entry_new(struct loadctx *c, const struct ynode *k, bool exact,
+				   uint64_t *h)
 {
 	struct lex_entry *e = lex_alloc(c->lx, sizeof(*e));
 	e->info.key = lex_strndup(c->lx, k->str, k->len);
-	buf_reset(&c->scratch);
-	lexicon_fold(k->str, k->len, &c->scratch);
+	fold_key(c, k);
+	c->folded = NULL;
+	*h = c->hash;
 	e->fold = lex_strndup(c->lx, c->scratch.data, c->scratch.len);
 	e->fold_len = (unsigned)c->scratch.len;
 	e->gen = c->lx->gen;
@@ -336,27 +360,27 @@ static bool conflicts(const struct lex_entry *a, const struct lex_entry *b)
 
 static void add_head(struct lexicon *lx, const struct lex_entry *e)
 {
-	if (e->nwords < 2)
-		return;
-	size_t n = strcspn(e->fold, " ");
-	uint64_t h = lexicon_hash(e->fold, n);
-	struct lex_slot *s = lex_table_slot(&lx->heads, e->fold, n, h);
-	if (!s->key) {
-		s->key = lex_strndup(lx, e->fold, n);
-		s->klen = n;
-		s->hash = h;
-		lx->heads.n++;
-	}
-	if (e->nwords > s->maxwords)
-		s->maxwords = e->nwords;
+	if (e->nwords >= 2)
+		lex_heads_add(&lx->heads, e->fold, strcspn(e->fold, " "), e->nwords);
+}
+
+/* Doubles lx->entries (bigmem: a big lexicon's array is in huge pages). */
+static void entries_grow(struct lexicon *lx)
+{
+	size_t old = lx->cap_entries * sizeof(*lx->entries);
+	size_t want = bigmem_size(old ? old * 2 : 256 * sizeof(*lx->entries));
+	struct lex_entry **e = bigmem_alloc(want);
+	if (old)
+		memcpy(e, lx->entries, lx->n_entries * sizeof(*lx->entries));
+	bigmem_free(lx->entries, old);
+	lx->entries = e;
+	lx->cap_entries = want / sizeof(*lx->entries);
 }
 
 static void append(struct lexicon *lx, struct lex_entry *e)
 {
-	if (lx->n_entries == lx->cap_entries) {
-		lx->cap_entries = lx->cap_entries ? lx->cap_entries * 2 : 256;
-		lx->entries = xrealloc(lx->entries, lx->cap_entries * sizeof(*lx->entries));
-	}
+	if (lx->n_entries == lx->cap_entries)
+		entries_grow(lx);
 	lx->entries[lx->n_entries++] = e;
 	add_head(lx, e);
 	fill_info(e);
@@ -379,12 +403,12 @@ static const char *what_is(const struct lex_entry *e)
 	return e->target ? "alias" : "entry";
 }
 
-/* Stores e; returns the stored entry (e itself, or the earlier entry it
+/* Stores e, whose fold hashes to h; returns the stored entry (e itself, or the earlier entry it
  * replaced in place), or NULL after reporting a collision or a cycle. */
-static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, const struct ynode *at)
+static struct lex_entry *insert(struct loadctx *c, struct lex_entry *e, uint64_t h,
+				const struct ynode *at)
 {
 	struct lexicon *lx = c->lx;
-	uint64_t h = lexicon_hash(e->fold, e->fold_len);
 	struct lex_islot *s = lex_index_slot(&lx->byfold, e->fold, e->fold_len, h);
 	if (!s->head) {
 		s->hash = h;
@@ -429,10 +453,11 @@ static void alias_new(struct loadctx *c, const struct ynode *a, struct lex_entry
 	bool exact;
 	if (key_ok(c, a, "alias") < 0 || case_rule(c, a, casenode, &exact) < 0)
 		return;
-	struct lex_entry *e = entry_new(c, a, exact);
+	uint64_t h;
+	struct lex_entry *e = entry_new(c, a, exact, &h);
 	e->target = target;
 	e->info.value = target->info.key;  /* the arena's strings live as long as the lexicon */
-	insert(c, e, a);
+	insert(c, e, h, a);
 }
 
 static void load_aliases(struct loadctx *c, const struct ynode *list, struct lex_entry *target,
@@ -481,6 +506,7 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	bool exact;
 	if (key_ok(c, k, "key") < 0)
 		return;
+	fold_key(c, k);
 	if (v->kind == YNODE_SCALAR) {
 		f[F_SAY] = v;
 	} else if (v->kind != YNODE_MAP) {
@@ -500,12 +526,13 @@ static void load_entry(struct loadctx *c, const struct ynode *k, const struct yn
 	}
 	if (f[F_NOTE] && f[F_NOTE]->kind != YNODE_SCALAR)
 		problem(c, f[F_NOTE], 0, "'note' must be a string");
-	struct lex_entry *e = entry_new(c, k, exact);
+	uint64_t h;
+	struct lex_entry *e = entry_new(c, k, exact, &h);
 	if (pronunciation(c, e, f) < 0) {
 		entry_drop(e);
 		return;
 	}
-	e = insert(c, e, k);
+	e = insert(c, e, h, k);
 	if (e && f[F_ALIASES])
 		load_aliases(c, f[F_ALIASES], e, f[F_CASE]);
 }
@@ -527,10 +554,11 @@ static void resolve_pending(struct loadctx *c)
 				lexicon_find(c->lx, p->target.str, p->target.len, NULL);
 			if (!t)
 				continue;
-			struct lex_entry *e = entry_new(c, &p->key, p->exact);
+			uint64_t h;
+			struct lex_entry *e = entry_new(c, &p->key, p->exact, &h);
 			e->target = (struct lex_entry *)t;
 			e->info.value = e->target->info.key;
-			insert(c, e, &p->key);
+			insert(c, e, h, &p->key);
 			p->done = progress = true;
 		}
 	}
@@ -549,10 +577,19 @@ static void resolve_pending(struct loadctx *c)
 	}
 }
 
+/* The stream's hint: a key's fold, hash and index slot are made ready
+ * while libyaml parses its value. */
+static void on_key(const struct ynode *k, void *ctx)
+{
+	fold_key(ctx, k);
+}
+
 static int on_pair(struct ydoc *doc, const struct ynode *k, const struct ynode *v, void *ctx)
 {
+	struct loadctx *c = ctx;
 	(void)doc;  /* problem() names the file itself: pending entries outlive doc */
-	load_entry(ctx, k, v);
+	load_entry(c, k, v);
+	c->folded = NULL;  /* the next pair's nodes may reuse these addresses */
 	return 0;
 }
 
@@ -570,8 +607,8 @@ int lexicon_load_file(struct lexicon *lx, const char *path)
 		lex_index_reserve(&lx->byfold, (size_t)st.st_size / 48);
 	/* a YAML error ends the file: entries before it stay, and same-as
 	 * targets would only be reported missing */
-	if (ydoc_stream_map(path, "a lexicon is a map of words to pronunciations",
-			    on_pair, &c) < 0)
+	if (ydoc_stream_map_hinted(path, "a lexicon is a map of words to pronunciations",
+				   on_key, on_pair, &c) < 0)
 		c.errors++;
 	else
 		resolve_pending(&c);

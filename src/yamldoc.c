@@ -4,7 +4,8 @@
  * The event API streams, so memory is the tree itself: nodes and strings are
  * carved from an arena of large blocks that is freed in one go.  Depth is
  * counted before libyaml's scanner gets quadratic (it has no limit of its own
- * in 0.2.5), and duplicate keys are found with a hash set per map.
+ * in 0.2.5), and duplicate keys are found pair by pair in a small map, with
+ * a hash set in a larger one.
  *
  * ydoc_stream_map() runs the same loader with the top-level map kept out of
  * the arena: each key/value pair is built as a small tree, handed to the
@@ -16,6 +17,7 @@
  */
 #include "yamldoc.h"
 
+#include "bigmem.h"
 #include "buf.h"
 #include "digest.h"
 #include "diag.h"
@@ -35,21 +37,38 @@ struct arena_block {
 	max_align_t data[];
 };
 
-/* n bytes at a multiple of align (a power of two): strings take 1. */
-static void *arena_take(void **arena, size_t n, size_t align)
+/* A new block for n bytes (at least block) on top of *arena. */
+static __attribute__((noinline)) struct arena_block *arena_grow(void **arena, size_t n,
+							       size_t block)
+{
+	size_t size = bigmem_size(sizeof(struct arena_block) + (n > block ? n : block));
+	/* small blocks need no zeroing (bigmem_free frees either) */
+	struct arena_block *b = size < BIGMEM_MIN ? xmalloc(size) : bigmem_alloc(size);
+	b->prev = *arena;
+	b->cap = size - sizeof(*b);
+	b->used = 0;
+	*arena = b;
+	return b;
+}
+
+/* n bytes at a multiple of align (a power of two) from an arena whose
+ * blocks hold at least block bytes: strings take align 1. */
+static void *arena_take_in(void **arena, size_t n, size_t align, size_t block)
 {
 	struct arena_block *b = *arena;
 	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (!b || at > b->cap || b->cap - at < n) {
-		size_t cap = n > (1u << 16) ? n : (1u << 16);
-		struct arena_block *nb = xmalloc(sizeof(*nb) + cap);
-		nb->prev = b;
-		nb->cap = cap;
-		*arena = b = nb;
+		b = arena_grow(arena, n, block);
 		at = 0;
 	}
 	b->used = at + n;
 	return (char *)b->data + at;
+}
+
+/* The same from a tree's arena: 64 KiB blocks. */
+static void *arena_take(void **arena, size_t n, size_t align)
+{
+	return arena_take_in(arena, n, align, (size_t)1 << 16);
 }
 
 static void *arena_alloc(void **arena, size_t n)
@@ -62,7 +81,7 @@ static void arena_free(void *arena)
 	struct arena_block *b = arena;
 	while (b) {
 		struct arena_block *prev = b->prev;
-		free(b);
+		bigmem_free(b, sizeof(*b) + b->cap);
 		b = prev;
 	}
 }
@@ -149,6 +168,7 @@ struct keyset {
 	struct keyslot *slots;
 	size_t cap, n;
 	void *strings;           /* arena of the copies */
+	size_t block;            /* its block size, from the file's size */
 };
 
 struct loader {
@@ -165,7 +185,10 @@ struct loader {
 	struct buf slurped;      /* the whole text, read again for an error */
 	struct ynode top;        /* the top-level map, outside the arena */
 	struct keyset keys;
+	const struct ynode *pending;  /* a top-level key not yet in keys */
+	uint64_t pending_hash;
 	const char *what;
+	ydoc_key_fn *hint;
 	ydoc_pair_fn *fn;
 	void *ctx;
 };
@@ -226,11 +249,8 @@ static int parser_error(struct loader *ld, yaml_parser_t *p)
 
 static struct ynode *init_node(struct ynode *n, enum ynode_kind kind, const yaml_mark_t *m)
 {
-	memset(n, 0, sizeof(*n));
-	n->kind = kind;
-	n->line = (unsigned)m->line + 1;
-	n->col = (unsigned)m->column + 1;
-	n->str = "";
+	*n = (struct ynode){ .kind = kind, .line = (unsigned)m->line + 1,
+			     .col = (unsigned)m->column + 1, .str = "" };
 	return n;
 }
 
@@ -248,7 +268,7 @@ static void keyset_resize(struct keyset *ks, size_t cap)
 {
 	struct keyset old = *ks;
 	ks->cap = cap;
-	ks->slots = xcalloc(ks->cap, sizeof(*ks->slots));
+	ks->slots = bigmem_alloc(ks->cap * sizeof(*ks->slots));
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.slots[i].key)
 			continue;
@@ -257,7 +277,7 @@ static void keyset_resize(struct keyset *ks, size_t cap)
 			k = (k + 1) & (ks->cap - 1);
 		ks->slots[k] = old.slots[i];
 	}
-	free(old.slots);
+	bigmem_free(old.slots, old.cap * sizeof(*old.slots));
 }
 
 /* Sizes the set for the file at once: a top-level key per line at most
@@ -271,15 +291,37 @@ static void keyset_reserve(struct keyset *ks, size_t lines)
 	while (cap < lines * 2)
 		cap *= 2;
 	keyset_resize(ks, cap);
+	/* the copies' blocks: 16 bytes a line, so that a small file takes
+	 * 4 KiB and a 100,000-key one (1.5 MB of keys) huge pages */
+	ks->block = lines * 16 < 4096 ? 4096 : lines * 16;
 }
 
-/* Remembers a stream's top-level key k; -1 after reporting a duplicate. */
-static int keyset_add(struct loader *ld, const struct ynode *k)
+/* A stream's top-level key k is looked up in two steps, so that its slot
+ * comes from memory (a cache miss per key in a big file) while libyaml
+ * parses its value: keyset_defer() at the key, keyset_settle() when the
+ * pair is complete or before any other problem is reported (loader_error(),
+ * a parse error), so messages come as if it were checked at once.  The
+ * caller's hint, if any, gets the key at the same time for the same
+ * reason. */
+static void keyset_defer(struct loader *ld, const struct ynode *k)
 {
 	struct keyset *ks = &ld->keys;
 	if ((ks->n + 1) * 2 > ks->cap)
 		keyset_resize(ks, ks->cap * 2);
-	uint64_t h = hash_str(k->str, k->len);
+	ld->pending = k;
+	ld->pending_hash = hash_str(k->str, k->len);
+	__builtin_prefetch(&ks->slots[ld->pending_hash & (ks->cap - 1)], 1);
+	if (ld->hint)
+		ld->hint(k, ld->ctx);
+}
+
+/* Remembers the deferred key; -1 after reporting a duplicate. */
+static int keyset_settle(struct loader *ld)
+{
+	struct keyset *ks = &ld->keys;
+	const struct ynode *k = ld->pending;
+	uint64_t h = ld->pending_hash;
+	ld->pending = NULL;
 	size_t i = h & (ks->cap - 1);
 	for (; ks->slots[i].key; i = (i + 1) & (ks->cap - 1)) {
 		const struct keyslot *s = &ks->slots[i];
@@ -287,7 +329,7 @@ static int keyset_add(struct loader *ld, const struct ynode *k)
 			return ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
 					  k->str, (unsigned)s->line);
 	}
-	char *copy = arena_take(&ks->strings, k->len + 1, 1);
+	char *copy = arena_take_in(&ks->strings, k->len + 1, 1, ks->block);
 	memcpy(copy, k->str, k->len + 1);
 	ks->slots[i] = (struct keyslot){ .key = copy, .hash = (uint32_t)(h >> 32),
 					 .line = k->line };
@@ -295,9 +337,26 @@ static int keyset_add(struct loader *ld, const struct ynode *k)
 	return 0;
 }
 
+static int loader_error(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reports a problem found while parsing, unless the top-level key read
+ * before it is a duplicate: that came first, so it is reported instead.
+ * Returns -1. */
+static int loader_error(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+{
+	if (ld->pending && keyset_settle(ld) < 0)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(true, ld->doc, at, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 static void keyset_release(struct keyset *ks)
 {
-	free(ks->slots);
+	bigmem_free(ks->slots, ks->cap * sizeof(*ks->slots));
 	arena_free(ks->strings);
 	memset(ks, 0, sizeof(*ks));
 }
@@ -305,6 +364,8 @@ static void keyset_release(struct keyset *ks)
 /* A stream's pair is complete: hand it over, then rewind the arena. */
 static int deliver(struct loader *ld)
 {
+	if (ld->pending && keyset_settle(ld) < 0)
+		return -1;
 	struct ynode *k = ld->top.child;
 	int rc = ld->fn(ld->doc, k, k->next, ld->ctx);
 	ld->top.child = NULL;
@@ -313,12 +374,32 @@ static int deliver(struct loader *ld)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Duplicate keys of a finished map; libyaml does not look for them. */
+static int duplicate(struct loader *ld, const struct ynode *k, const struct ynode *first)
+{
+	return loader_error(ld, k, "duplicate key '%s' (first at line %u)", k->str, first->line);
+}
+
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->len == b->len && !memcmp(a->str, b->str, a->len);
+}
+
+/* Duplicate keys of a finished map; libyaml does not look for them.  A
+ * small map (a lexicon entry's) is compared pair by pair; a larger one goes
+ * through a hash set. */
 static int check_duplicates(struct loader *ld, const struct ynode *map)
 {
 	size_t n = map->len / 2;
 	if (n < 2)
 		return 0;
+	if (n <= 8) {
+		for (const struct ynode *k = map->child->next->next; k;
+		     k = k->next ? k->next->next : NULL)
+			for (const struct ynode *j = map->child; j != k; j = j->next->next)
+				if (same_key(j, k))
+					return duplicate(ld, k, j);
+		return 0;
+	}
 	size_t cap = 16;
 	while (cap < n * 2)
 		cap *= 2;
@@ -327,9 +408,8 @@ static int check_duplicates(struct loader *ld, const struct ynode *map)
 	for (const struct ynode *k = map->child; k; k = k->next ? k->next->next : NULL) {
 		size_t i = hash_str(k->str, k->len) & (cap - 1);
 		while (slots[i]) {
-			if (slots[i]->len == k->len && !memcmp(slots[i]->str, k->str, k->len)) {
-				rc = ydoc_error(ld->doc, k, "duplicate key '%s' (first at line %u)",
-						k->str, slots[i]->line);
+			if (same_key(slots[i], k)) {
+				rc = duplicate(ld, k, slots[i]);
 				goto out;
 			}
 			i = (i + 1) & (cap - 1);
@@ -344,12 +424,12 @@ out:
 static int attach_root(struct loader *ld, struct ynode *n)
 {
 	if (ld->rooted)
-		return ydoc_error(ld->doc, n, "more than one document in one file");
+		return loader_error(ld, n, "more than one document in one file");
 	ld->rooted = true;
 	if (!ld->stream)
 		ld->doc->root = n;
 	else if (n->kind != YNODE_MAP)
-		return ydoc_error(ld->doc, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
+		return loader_error(ld, n, "%s, not %s", ld->what, ynode_kind_name(n->kind));
 	return 0;
 }
 
@@ -362,10 +442,10 @@ static int attach(struct loader *ld, struct ynode *n)
 	bool is_key = parent->kind == YNODE_MAP && parent->len % 2 == 0;
 	bool top = ld->stream && ld->depth == 1;
 	if (is_key && n->kind != YNODE_SCALAR)
-		return ydoc_error(ld->doc, n, "a key must be a plain string, not %s",
+		return loader_error(ld, n, "a key must be a plain string, not %s",
 				  ynode_kind_name(n->kind));
-	if (top && is_key && keyset_add(ld, n) < 0)
-		return -1;
+	if (top && is_key)
+		keyset_defer(ld, n);
 	if (f->last)
 		f->last->next = n;
 	else
@@ -383,9 +463,9 @@ static int check_props(struct loader *ld, const yaml_char_t *anchor, const yaml_
 {
 	struct ynode at = { .line = (unsigned)m->line + 1, .col = (unsigned)m->column + 1 };
 	if (anchor)
-		return ydoc_error(ld->doc, &at, "anchors (&%s) are not allowed here", anchor);
+		return loader_error(ld, &at, "anchors (&%s) are not allowed here", anchor);
 	if (tag && !implicit)
-		return ydoc_error(ld->doc, &at, "tags (%s) are not allowed here", tag);
+		return loader_error(ld, &at, "tags (%s) are not allowed here", tag);
 	return 0;
 }
 
@@ -406,7 +486,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 		n->str = s;
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 		if (strlen(s) != n->len)
-			return ydoc_error(ld->doc, n, "NUL character inside a string");
+			return loader_error(ld, n, "NUL character inside a string");
 		return attach(ld, n);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
@@ -424,7 +504,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 		if (attach(ld, n) < 0)
 			return -1;
 		if (ld->depth >= YDOC_MAX_DEPTH)
-			return ydoc_error(ld->doc, n, "nested deeper than %d levels", YDOC_MAX_DEPTH);
+			return loader_error(ld, n, "nested deeper than %d levels", YDOC_MAX_DEPTH);
 		ld->stack[ld->depth].node = n;
 		ld->stack[ld->depth].last = NULL;
 		ld->depth++;
@@ -443,7 +523,7 @@ static int on_event(struct loader *ld, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT: {
 		struct ynode at = { .line = (unsigned)ev->start_mark.line + 1,
 				    .col = (unsigned)ev->start_mark.column + 1 };
-		return ydoc_error(ld->doc, &at, "aliases (*%s) are not allowed here",
+		return loader_error(ld, &at, "aliases (*%s) are not allowed here",
 				  ev->data.alias.anchor);
 	}
 	default:
@@ -464,7 +544,16 @@ struct prescan {
  * reporting. */
 static int prescan_window(struct loader *ld, struct prescan *ps, const char *text, size_t len)
 {
+	/* the bytes that mean something here; the rest is skipped quickly */
+	static const bool special[256] = {
+		['#'] = true, ['\''] = true, ['"'] = true,
+		['['] = true, ['{'] = true, [']'] = true, ['}'] = true,
+	};
 	for (size_t i = 0; i < len; i++) {
+		while (i < len && !special[(unsigned char)text[i]])
+			i++;
+		if (i == len)
+			break;
 		char c = text[i];
 		char prev = i ? text[i - 1] : ps->started ? '\n' : '\0';
 		if (c == '#' && (i == 0 || prev == ' ' || prev == '\n')) {
@@ -509,6 +598,10 @@ static int run_parser(struct loader *ld, yaml_parser_t *parser)
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(parser, &ev)) {
+			if (ld->pending && keyset_settle(ld) < 0) {
+				rc = -1;  /* what came first is reported */
+				break;
+			}
 			if (ld->file)
 				stream_slurp(ld);
 			rc = parser_error(ld, parser);
@@ -668,13 +761,19 @@ static int stream_parse(struct loader *ld, size_t bytes)
 
 int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx)
 {
+	return ydoc_stream_map_hinted(path, what, NULL, fn, ctx);
+}
+
+int ydoc_stream_map_hinted(const char *path, const char *what, ydoc_key_fn *hint,
+			   ydoc_pair_fn *fn, void *ctx)
+{
 	struct stat st;
 	FILE *f = open_regular(path, &st);
 	if (!f)
 		return -1;
 	struct ydoc doc = { .name = xstrdup(path) };
 	struct loader ld = { .doc = &doc, .stream = true, .file = f, .slurped = BUF_INIT,
-			     .fn = fn, .ctx = ctx,
+			     .hint = hint, .fn = fn, .ctx = ctx,
 			     .what = what ? what : "expected a map at the top level" };
 	struct prescan ps = { .line = 1 };
 	size_t bytes;

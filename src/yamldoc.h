@@ -78,6 +78,14 @@ typedef int ydoc_pair_fn(struct ydoc *doc, const struct ynode *key,
  * is read twice (pre-scan, then parse) and never held whole: memory is one
  * pair's tree plus a copy of the top-level keys. */
 int ydoc_stream_map(const char *path, const char *what, ydoc_pair_fn *fn, void *ctx);
+/* Called by ydoc_stream_map_hinted() with each top-level key as soon as it
+ * is read, before its value is parsed, so that the caller can start on what
+ * the pair will need (fetch a hash slot from memory, say).  key is the node
+ * fn will get; the hint reports nothing and cannot stop the stream. */
+typedef void ydoc_key_fn(const struct ynode *key, void *ctx);
+/* ydoc_stream_map() with a hint (NULL: none). */
+int ydoc_stream_map_hinted(const char *path, const char *what, ydoc_key_fn *hint,
+			   ydoc_pair_fn *fn, void *ctx);
 
 /* In a map, the value for key, or NULL. */
 const struct ynode *ynode_get(const struct ynode *map, const char *key);

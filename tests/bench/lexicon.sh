@@ -32,10 +32,10 @@ awk 'BEGIN {
 }' > "$T/big.yaml"
 printf 'entries: 100000, file: %s bytes\n' "$(wc -c < "$T/big.yaml")"
 
-# user+sys seconds of a command, best of 3
+# user+sys seconds of a command, best of $runs (3 unless set)
 cpu() {
 	best=
-	for k in 1 2 3; do
+	for k in $(seq "${runs:-3}"); do
 		/usr/bin/time -f '%U %S' -o "$T/t" "$@" > /dev/null 2> "$T/err" ||
 			{ cat "$T/err"; echo "bench: '$*' failed"; exit 1; }
 		s=$(awk '{ printf "%.3f", $1 + $2 }' "$T/t")
@@ -44,10 +44,13 @@ cpu() {
 	echo "$best"
 }
 : > "$T/empty"
+# a load is short, so other jobs on a shared machine weigh more: best of 5
+runs=5
 base=$(cpu "$N" text --lines "$T/empty")
 big=$(cpu "$N" text --lines --lexicon "$T/big.yaml" "$T/empty")
+runs=3
 load_ms=$(awk "BEGIN { printf \"%d\", ($big - $base) * 1000 }")
-echo "load: ${load_ms} ms of CPU for 100,000 entries (limit 150)"
+echo "load: ${load_ms} ms of CPU for 100,000 entries, cold (nothing is cached; limit 150)"
 rc=0
 [ "$load_ms" -le 150 ] || { echo "bench: loading is too slow"; rc=1; }
 

@@ -246,7 +246,48 @@ static void test_key_rules(void **state)
 	assert_false(lexicon_key_ok("two  spaces", 11, &why));
 	assert_false(lexicon_key_ok("trailing-", 9, &why));
 	assert_false(lexicon_key_ok("a b c d e f g h i", 17, &why));
+	assert_string_equal(why, "has more than 8 words");
+	assert_true(lexicon_key_ok("a b c d e f g h", 15, &why));
 	assert_false(lexicon_key_ok("", 0, &why));
+	/* joiners only between letters or digits, spaces only between words */
+	assert_true(lexicon_key_ok("F-16 Rock'n'Roll 9-11", 21, &why));
+	assert_false(lexicon_key_ok("a-'b", 4, &why));
+	assert_false(lexicon_key_ok("a- b", 4, &why));
+	assert_false(lexicon_key_ok("-a", 2, &why));
+	assert_false(lexicon_key_ok("a'", 2, &why));
+	assert_false(lexicon_key_ok(" a", 2, &why));
+	assert_false(lexicon_key_ok("a\tb", 3, &why));
+	assert_false(lexicon_key_ok("a.b", 3, &why));
+	/* the same rules for other letters */
+	assert_true(lexicon_key_ok("Zo\xC3\xAB Ball", 9, &why));
+	assert_false(lexicon_key_ok("Zo\xC3\xAB  Ball", 10, &why));
+	assert_true(lexicon_key_ok("Zo\xC3\xAB-\xC3\x89mile", 11, &why));
+	char longest[LEXICON_MAX_KEY + 2];
+	memset(longest, 'x', sizeof(longest));
+	assert_true(lexicon_key_ok(longest, LEXICON_MAX_KEY, &why));
+	assert_false(lexicon_key_ok(longest, LEXICON_MAX_KEY + 1, &why));
+	assert_string_equal(why, "is longer than 100 bytes");
+}
+
+/* Every entry is stored under its own key, also right after a same-as
+ * entry or a refused one (a streamed file's nodes reuse memory). */
+static void test_entries_keep_their_keys(void **state)
+{
+	(void)state;
+	diag_quiet = true;
+	struct lexicon *lx = load("Tokayev: tok\n"
+				  "Katy: { same-as: Tokayev }\n"
+				  "US: { say: you-ess, case: exact }\n"
+				  "us: uhs\n"
+				  "Bad: { say: \"\" }\n"
+				  "Good: fine\n"
+				  "Wrong: { say: x, colour: red }\n"
+				  "Right Now: { say: write-now }\n", -1);
+	diag_quiet = false;
+	assert_applies(lx, "US us Katy Good Right Now Bad Wrong",
+		       "you-ess uhs tok fine write-now Bad Wrong");
+	assert_int_equal(lexicon_find(lx, "Good", 4, NULL)->line, 6);
+	lexicon_free(lx);
 }
 
 /* A text of nothing but name heads must still be one pass. */
@@ -325,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_streamed_file),
 		cmocka_unit_test(test_empty_file_is_fine),
 		cmocka_unit_test(test_key_rules),
+		cmocka_unit_test(test_entries_keep_their_keys),
 		cmocka_unit_test(test_long_text),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -457,6 +457,19 @@ static void test_stream_duplicates(void **state)
 	 * are different */
 	expect_stream_error("a: 1\np:\n  s: 1\n  s: 2\n", 1, "t.yaml:4:3:", "line 3");
 	expect_stream_error("a: 1\nb: { x: 1, y: 2, x: 3 }\n", 1, "t.yaml:2:18:", "line 2");
+	/* a map of up to 8 keys is compared pair by pair, a larger one hashed:
+	 * both find the first repeat and name its first line */
+	expect_stream_error("a: { p: 1, q: 2, r: 3,\n s: 4, q: 5 }\n", 0, "t.yaml:2:8:",
+			    "duplicate key 'q' (first at line 1)");
+	expect_stream_error("a: { k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7,\n"
+			    " k8: 8, k9: 9, k3: 10, k9: 11 }\n", 0, "t.yaml:2:16:",
+			    "duplicate key 'k3' (first at line 1)");
+	/* a repeated top-level key is reported before whatever is wrong with
+	 * its value, even when libyaml fails on the very next token */
+	expect_stream_error("a: 1\na: \"open\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na: &x 2\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na: [\n", 1, "t.yaml:2:1:", "duplicate key 'a'");
+	expect_stream_error("a: 1\na:", 1, "t.yaml:2:1:", "duplicate key 'a'");
 	struct seen ok = { .log = BUF_INIT };
 	assert_int_equal(stream("a: 1\nA: 2\n\"a \": 3\n", 17, NULL, &ok, &err), 0);
 	assert_int_equal(ok.pairs, 3);
@@ -496,6 +509,59 @@ static void test_stream_bad_input(void **state)
 	assert_int_equal(s.pairs, 0);
 	seen_release(&s);
 	buf_release(&err);
+}
+
+/* What ydoc_stream_map_hinted() did, in order. */
+struct hinted {
+	struct buf log;
+	const struct ynode *last;
+};
+
+static void hint_key(const struct ynode *key, void *ctx)
+{
+	struct hinted *h = ctx;
+	buf_addf(&h->log, "hint %s@%u ", key->str, key->line);
+	h->last = key;
+}
+
+static int hinted_pair(struct ydoc *doc, const struct ynode *key, const struct ynode *value,
+		       void *ctx)
+{
+	struct hinted *h = ctx;
+	(void)doc;
+	(void)value;
+	buf_addf(&h->log, "%s %s ", key == h->last ? "pair" : "OTHER NODE", key->str);
+	return 0;
+}
+
+static int stream_hinted(const char *text, struct hinted *h)
+{
+	char *dir = scratch_dir();
+	char *path = scratch_file(dir, "t.yaml", text, strlen(text));
+	struct capture c;
+	struct buf err = BUF_INIT;
+	capture_begin(&c);
+	int rc = ydoc_stream_map_hinted(path, NULL, hint_key, hinted_pair, h);
+	capture_end(&c, &err);
+	buf_release(&err);
+	free(path);
+	scratch_remove(dir);
+	return rc;
+}
+
+/* The hint sees each top-level key (not the nested ones) before its pair,
+ * as the very node the pair function gets; a duplicate is hinted, then
+ * refused. */
+static void test_stream_hint(void **state)
+{
+	(void)state;
+	struct hinted h = { .log = BUF_INIT };
+	assert_int_equal(stream_hinted("a: 1\nb: { x: 1, y: [2] }\nc:\n  - 3\n", &h), 0);
+	assert_string_equal(h.log.data, "hint a@1 pair a hint b@2 pair b hint c@3 pair c ");
+	buf_reset(&h.log);
+	assert_int_equal(stream_hinted("a: 1\nb: 2\na: 3\nd: 4\n", &h), -1);
+	assert_string_equal(h.log.data, "hint a@1 pair a hint b@2 pair b hint a@3 ");
+	buf_release(&h.log);
 }
 
 static void test_stream_stop_and_files(void **state)
@@ -593,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_stream_not_a_map),
 		cmocka_unit_test(test_stream_duplicates),
 		cmocka_unit_test(test_stream_bad_input),
+		cmocka_unit_test(test_stream_hint),
 		cmocka_unit_test(test_stream_stop_and_files),
 		cmocka_unit_test(test_stream_windows),
 	};
