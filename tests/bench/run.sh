@@ -81,9 +81,13 @@ if command -v parallel >/dev/null; then
 	echo "  unchanged re-run: $(( ($(date +%s%N) - s) / 1000000 )) ms for $n articles"
 	# one lexicon entry for a name in about 5% of the articles, with the
 	# sentence cache: only the sentences that say it are synthesized again
+	# (a name: never written in lower case, since entries match any case)
 	word=$(for f in "$tmp"/arch/*.txt; do grep -oE '\b[A-Z][a-z]{4,}\b' "$f" | sort -u; done |
 		sort | uniq -c | awk -v t="$((n / 20 + 1))" '{ d = $1 - t; d = d < 0 ? -d : d; print d, $2 }' |
-		sort -n | head -n 1 | awk '{ print $2 }')
+		sort -n | awk '{ print $2 }' | while read -r w; do
+			lw=$(echo "$w" | tr 'A-Z' 'a-z')
+			cat "$tmp"/arch/*.txt | grep -qw "$lw" || { echo "$w"; break; }
+		done)
 	printf '%s: { say: "%s" }\n' "$word" "$(echo "$word" | tr 'A-Z' 'a-z')ah" >"$tmp/lex.yaml"
 	c0=$(wall "$bin" batch -q -j 2 -f wav -o "$tmp/bc" "$tmp/arch")
 	c1=$(wall "$bin" batch -q -j 2 -f wav --lexicon "$tmp/lex.yaml" -o "$tmp/bc" "$tmp/arch")
