@@ -149,49 +149,32 @@ static void test_clustered_flag_then_reparse(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	struct parsed p;
+	/* each line is one mistake; the message names the option as written
+	 * (a flag given a value too) and, when it lacks one, says so */
+	static const struct {
+		const char *line, *names, *also;
+	} bad[] = {
+		{ "narrate -z", "-z", NULL },
+		{ "narrate --colour", "--colour", NULL },
+		{ "narrate -o", "-o", "argument" },
+		{ "narrate --rate", "--rate", NULL },
+		{ "narrate --quiet=yes", "--quiet", NULL },
+	};
 	struct buf err = BUF_INIT;
-	char line_a1[] = "narrate -z";
-	char *a1[16];
-	int argc_a1 = words(line_a1, a1);
-	parse(argc_a1, a1, &p, &err);
-	assert_int_equal(p.bad, 1);
-	assert_non_null(strstr(err.data, "-z"));
-	buf_release(&p.seen);
-	buf_reset(&err);
-	char line_a2[] = "narrate --colour";
-	char *a2[16];
-	int argc_a2 = words(line_a2, a2);
-	parse(argc_a2, a2, &p, &err);
-	assert_int_equal(p.bad, 1);
-	assert_non_null(strstr(err.data, "--colour"));
-	buf_release(&p.seen);
-	buf_reset(&err);
-	char line_a3[] = "narrate -o";
-	char *a3[16];
-	int argc_a3 = words(line_a3, a3);
-	parse(argc_a3, a3, &p, &err);
-	assert_int_equal(p.bad, 1);
-	assert_non_null(strstr(err.data, "-o"));
-	assert_non_null(strstr(err.data, "argument"));
-	buf_release(&p.seen);
-	buf_reset(&err);
-	char line_a4[] = "narrate --rate";
-	char *a4[16];
-	int argc_a4 = words(line_a4, a4);
-	parse(argc_a4, a4, &p, &err);
-	assert_int_equal(p.bad, 1);
-	assert_non_null(strstr(err.data, "--rate"));
-	buf_release(&p.seen);
-	buf_reset(&err);
-	/* a flag given a value names the flag, as written */
-	char line_a5[] = "narrate --quiet=yes";
-	char *a5[16];
-	int argc_a5 = words(line_a5, a5);
-	parse(argc_a5, a5, &p, &err);
-	assert_int_equal(p.bad, 1);
-	assert_non_null(strstr(err.data, "--quiet"));
-	buf_release(&p.seen);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char line[64];
+		char *argv[16];
+		snprintf(line, sizeof(line), "%s", bad[i].line);
+		int argc = words(line, argv);
+		struct parsed p;
+		buf_reset(&err);
+		parse(argc, argv, &p, &err);
+		assert_int_equal(p.bad, 1);
+		assert_non_null(strstr(err.data, bad[i].names));
+		if (bad[i].also)
+			assert_non_null(strstr(err.data, bad[i].also));
+		buf_release(&p.seen);
+	}
 	buf_release(&err);
 }
 
