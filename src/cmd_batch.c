@@ -24,7 +24,7 @@ static const struct option_def defs[] = {
 	{ 404, "feed-title", "TITLE", "the feed's title (with --base-url)" },
 	{ 405, "image", "URL", "the feed's cover image (with --base-url)" },
 	{ 406, "author", "NAME", "the feed's author (with --base-url)" },
-	{ 407, "no-cache", NULL, "do not keep or reuse synthesized audio in OUTDIR/.cache" },
+	{ 407, "no-cache", NULL, "do not keep or reuse synthesized sentences in OUTDIR/.cache" },
 	{ 408, "cache-size", "MB", "the cache's size limit (default: 4096)" },
 	{ 'q', "quiet", NULL, "no progress, only errors" },
 	{ 'h', "help", NULL, "this help" },
